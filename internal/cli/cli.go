@@ -1,0 +1,140 @@
+// Package cli is the copydesk command: serve, user add, token create, import and
+// export. Each command parses its flags, opens the database, calls the review rules
+// and prints only its result on stdout; problems go to stderr as one line.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"copydesk/internal/review"
+	"copydesk/internal/store"
+)
+
+// IO is what a command reads and writes.
+type IO struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+const usage = `usage: copydesk <command> [flags]
+
+commands:
+  serve         run the web server and API
+  user add      create an account
+  token create  create an API token for an account
+  import        import a bilingual file as a new document
+  export        write a document's translation
+
+run "copydesk <command> -h" for a command's flags
+`
+
+// usageError marks a mistake in the command line (exit status 2).
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// Run executes the command line args (without the program name) and returns the
+// process exit status.
+func Run(ctx context.Context, args []string, cio IO) int {
+	err := dispatch(ctx, args, cio)
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	fmt.Fprintln(cio.Stderr, "copydesk: "+oneLine(publicMessage(err)))
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
+
+func dispatch(ctx context.Context, args []string, cio IO) error {
+	if len(args) == 0 {
+		fmt.Fprint(cio.Stderr, usage)
+		return usagef("no command given")
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "serve":
+		return serve(ctx, rest, cio)
+	case "user":
+		if len(rest) == 0 || rest[0] != "add" {
+			return usagef("unknown user command; use: copydesk user add --name NAME --role ROLE")
+		}
+		return userAdd(ctx, rest[1:], cio)
+	case "token":
+		if len(rest) == 0 || rest[0] != "create" {
+			return usagef("unknown token command; use: copydesk token create --user NAME")
+		}
+		return tokenCreate(ctx, rest[1:], cio)
+	case "import":
+		return importCmd(ctx, rest, cio)
+	case "export":
+		return exportCmd(ctx, rest, cio)
+	case "help", "-h", "--help":
+		fmt.Fprint(cio.Stdout, usage)
+		return nil
+	default:
+		return usagef("unknown command %q; run copydesk help", cmd)
+	}
+}
+
+// newFlags returns a flag set whose errors come back to Run instead of exiting.
+func newFlags(name string, cio IO) *flag.FlagSet {
+	fs := flag.NewFlagSet("copydesk "+name, flag.ContinueOnError)
+	fs.SetOutput(cio.Stderr)
+	return fs
+}
+
+// parse parses args, allowing flags after positional arguments, and returns the
+// positional ones.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usagef("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// openService opens the database at path and returns the rules over it.
+func openService(ctx context.Context, path string) (*review.Service, func(), error) {
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return review.New(st), func() { st.Close() }, nil
+}
+
+// publicMessage is the text shown for err: a rule's message, or the error itself
+// (command-line errors come from our own code and name no secret).
+func publicMessage(err error) string {
+	var pub *review.Error
+	if errors.As(err, &pub) {
+		return pub.Message()
+	}
+	return err.Error()
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"copydesk/internal/config"
+	"copydesk/internal/formats"
+	"copydesk/internal/review"
+	"copydesk/internal/store"
+)
+
+// importCmd: copydesk import --title T --source-lang L --target-lang L FILE
+func importCmd(ctx context.Context, args []string, cio IO) error {
+	fs := newFlags("import", cio)
+	db := config.DBFlag(fs)
+	title := fs.String("title", "", "the article's title")
+	srcLang := fs.String("source-lang", "", "source language, BCP 47 (en, ko, pt-BR)")
+	tgtLang := fs.String("target-lang", "", "target language, BCP 47")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("import needs exactly one FILE (.jsonl, .tsv or .csv)")
+	}
+	format, err := formats.FormatFromFilename(pos[0])
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return fmt.Errorf("open %s: %w", pos[0], errors.Unwrap(err))
+	}
+	defer f.Close()
+	rows, err := formats.Parse(f, format)
+	if err != nil {
+		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	nd := review.NewDocument{Title: *title, SourceLang: *srcLang, TargetLang: *tgtLang,
+		Segments: make([]review.NewSegment, len(rows))}
+	for i, r := range rows {
+		nd.Segments[i] = review.NewSegment{Source: r.Source, Target: r.Target}
+		if r.HasParagraph {
+			p := r.Paragraph
+			nd.Segments[i].Paragraph = &p
+		}
+	}
+	svc, closeDB, err := openService(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	id, err := svc.ImportDocument(ctx, nd)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(cio.Stdout, id)
+	return nil
+}
+
+// exportCmd: copydesk export --doc ID [--lang L] --format txt|md|json|csv [--all] [-o FILE]
+func exportCmd(ctx context.Context, args []string, cio IO) error {
+	fs := newFlags("export", cio)
+	db := config.DBFlag(fs)
+	doc := fs.Int64("doc", 0, "document id")
+	lang := fs.String("lang", "", "target language (needed when the document has several)")
+	format := fs.String("format", "txt", "one of "+strings.Join(formats.ExportFormats, ", "))
+	all := fs.Bool("all", false, "include segments that are not approved")
+	out := fs.String("o", "", "write to this file instead of standard output")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("export takes no arguments, only flags (got %q)", pos[0])
+	}
+	if *doc < 1 {
+		return usagef("export needs --doc ID")
+	}
+	if _, _, err := formats.ContentType(*format); err != nil {
+		return usagef("--format must be one of %s", strings.Join(formats.ExportFormats, ", "))
+	}
+	svc, closeDB, err := openService(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	a, err := svc.Export(ctx, *doc, *lang, *all)
+	if errors.Is(err, store.ErrNotFound) {
+		if *lang != "" {
+			return fmt.Errorf("document %d has no translation into %s", *doc, *lang)
+		}
+		return fmt.Errorf("no document %d", *doc)
+	}
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := formats.Write(&buf, a, *format); err != nil {
+		return err
+	}
+	if a.Unapproved > 0 {
+		fmt.Fprintln(cio.Stderr, strconv.Itoa(a.Unapproved)+" segments not approved were left out (use --all to include them)")
+	}
+	if *out == "" {
+		_, err = cio.Stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", *out, errors.Unwrap(err))
+	}
+	return nil
+}

@@ -1,0 +1,77 @@
+// Package config reads Copydesk's settings from command-line flags and their
+// environment equivalents, and validates them once, before anything starts.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"net"
+	"os"
+	"strconv"
+)
+
+// Defaults.
+const (
+	DefaultAddr    = "127.0.0.1:8080"
+	DefaultDB      = "data/copydesk.db"
+	DefaultMaxBody = 32 << 20 // 32 MiB
+)
+
+// Config holds every setting. A flag beats its environment variable, which beats
+// the default.
+type Config struct {
+	Addr    string // COPYDESK_ADDR, --addr
+	DB      string // COPYDESK_DB, --db
+	MaxBody int64  // COPYDESK_MAX_BODY, --max-body (bytes)
+	Demo    bool   // --demo
+}
+
+// DBFlag registers --db on fs and returns where its value will be.
+func DBFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", env("COPYDESK_DB", DefaultDB), "SQLite database file (env COPYDESK_DB)")
+}
+
+// ServeFlags registers the server's flags on fs. Call Validate after fs.Parse.
+func ServeFlags(fs *flag.FlagSet) (*Config, error) {
+	c := &Config{}
+	maxBody := env("COPYDESK_MAX_BODY", strconv.Itoa(DefaultMaxBody))
+	n, err := strconv.ParseInt(maxBody, 10, 64)
+	if err != nil {
+		return nil, fmt.Errorf("COPYDESK_MAX_BODY=%q is not a number of bytes", maxBody)
+	}
+	fs.StringVar(&c.Addr, "addr", env("COPYDESK_ADDR", DefaultAddr), "address to listen on, host:port (env COPYDESK_ADDR)")
+	fs.StringVar(&c.DB, "db", env("COPYDESK_DB", DefaultDB), "SQLite database file (env COPYDESK_DB)")
+	fs.Int64Var(&c.MaxBody, "max-body", n, "largest request body in bytes (env COPYDESK_MAX_BODY)")
+	fs.BoolVar(&c.Demo, "demo", false, "load the demo articles into an empty database")
+	return c, nil
+}
+
+// Validate checks the settings after parsing.
+func (c *Config) Validate() error {
+	host, port, err := net.SplitHostPort(c.Addr)
+	if err != nil {
+		return fmt.Errorf("--addr %q must be host:port, such as 127.0.0.1:8080", c.Addr)
+	}
+	if p, err := strconv.Atoi(port); err != nil || p < 0 || p > 65535 {
+		return fmt.Errorf("--addr %q: port must be a number from 0 to 65535", c.Addr)
+	}
+	if host != "" && net.ParseIP(host) == nil && host != "localhost" {
+		if _, err := net.LookupHost(host); err != nil {
+			return fmt.Errorf("--addr %q: unknown host %q", c.Addr, host)
+		}
+	}
+	if c.DB == "" {
+		return fmt.Errorf("--db must name a database file")
+	}
+	if c.MaxBody < 1024 {
+		return fmt.Errorf("--max-body %d is too small; give at least 1024 bytes", c.MaxBody)
+	}
+	return nil
+}
+
+func env(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		return v
+	}
+	return def
+}

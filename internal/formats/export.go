@@ -1,0 +1,185 @@
+package formats
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Segment is one segment of a translation, in document order.
+type Segment struct {
+	ID        int64
+	Paragraph int
+	Index     int // position within the paragraph, 1-based
+	Source    string
+	Target    string
+	State     string // mt, draft, approved, rejected
+}
+
+// Article is what an export writes.
+type Article struct {
+	DocumentID int64
+	Title      string
+	SourceLang string    // BCP 47
+	Lang       string    // target language, BCP 47
+	Segments   []Segment // already filtered by the caller, in document order
+	Unapproved int       // how many segments the caller left out
+}
+
+// Write writes a in format "txt", "md", "json" or "csv" (case-insensitive)
+// to w.
+//
+// txt and md hold the target text only, one paragraph per block, blocks
+// separated by a blank line, with a final newline. A paragraph is a run of
+// consecutive segments with the same Paragraph number; its segments are
+// joined with one space, or with none when the target language is Japanese
+// or Chinese or when whitespace is already there. Segments with an empty
+// target are left out, and so is a paragraph left with no text. md escapes
+// the text so that it renders literally and turns a line break inside a
+// segment into a Markdown hard break (backslash, newline).
+//
+// json and csv hold every segment with its id, position, source, target and
+// state; json also holds the article's fields. The csv can be read back with
+// Parse(r, "csv").
+func Write(w io.Writer, a Article, format string) error {
+	var err error
+	switch strings.ToLower(format) {
+	case "txt":
+		_, err = io.WriteString(w, joinBlocks(paragraphs(a.Segments, a.Lang)))
+	case "md":
+		_, err = io.WriteString(w, joinBlocks(markdownBlocks(paragraphs(a.Segments, a.Lang))))
+	case "json":
+		err = writeJSON(w, a)
+	case "csv":
+		err = writeCSV(w, a.Segments)
+	default:
+		return unsupportedExport(format)
+	}
+	if err != nil {
+		return fmt.Errorf("write %s export: %w", format, err)
+	}
+	return nil
+}
+
+// paragraphs joins the targets of each paragraph into one string.
+func paragraphs(segs []Segment, lang string) []string {
+	noSpace := joinsWithoutSpace(lang)
+	var (
+		out []string
+		b   strings.Builder
+	)
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	for i, s := range segs {
+		if i > 0 && s.Paragraph != segs[i-1].Paragraph {
+			flush()
+		}
+		if s.Target == "" {
+			continue
+		}
+		if b.Len() > 0 && !noSpace && !endsWithSpace(b.String()) && !startsWithSpace(s.Target) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s.Target)
+	}
+	flush()
+	return out
+}
+
+// joinBlocks separates blocks with a blank line and ends with a newline.
+func joinBlocks(blocks []string) string {
+	if len(blocks) == 0 {
+		return ""
+	}
+	return strings.Join(blocks, "\n\n") + "\n"
+}
+
+// joinsWithoutSpace reports whether sentences of the language are written
+// without a space between them: Japanese and Chinese. lang is a BCP 47 tag
+// such as "zh-Hant-TW"; "_" is accepted as a separator too.
+func joinsWithoutSpace(lang string) bool {
+	primary, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+	switch strings.ToLower(strings.TrimSpace(primary)) {
+	case "ja", "zh":
+		return true
+	}
+	return false
+}
+
+func endsWithSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+// jsonArticle and jsonSegment fix the field names and order of the json export.
+type jsonArticle struct {
+	DocumentID int64         `json:"document_id"`
+	Title      string        `json:"title"`
+	SourceLang string        `json:"source_lang"`
+	Lang       string        `json:"lang"`
+	Unapproved int           `json:"unapproved"`
+	Segments   []jsonSegment `json:"segments"`
+}
+
+type jsonSegment struct {
+	ID        int64  `json:"id"`
+	Paragraph int    `json:"paragraph"`
+	Index     int    `json:"index"`
+	Source    string `json:"source"`
+	Target    string `json:"target"`
+	State     string `json:"state"`
+}
+
+func writeJSON(w io.Writer, a Article) error {
+	out := jsonArticle{
+		DocumentID: a.DocumentID,
+		Title:      a.Title,
+		SourceLang: a.SourceLang,
+		Lang:       a.Lang,
+		Unapproved: a.Unapproved,
+		Segments:   make([]jsonSegment, 0, len(a.Segments)),
+	}
+	for _, s := range a.Segments {
+		out.Segments = append(out.Segments, jsonSegment(s))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func writeCSV(w io.Writer, segs []Segment) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"id", "paragraph", "index", "source", "target", "state"}); err != nil {
+		return err
+	}
+	for _, s := range segs {
+		rec := []string{
+			strconv.FormatInt(s.ID, 10),
+			strconv.Itoa(s.Paragraph),
+			strconv.Itoa(s.Index),
+			s.Source,
+			s.Target,
+			s.State,
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

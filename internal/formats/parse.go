@@ -1,0 +1,184 @@
+package formats
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Row is one source/target pair read from a bilingual file.
+type Row struct {
+	Source       string
+	Target       string
+	Paragraph    int  // as given in the file
+	HasParagraph bool // false when the file did not say
+}
+
+// bom is the UTF-8 byte order mark, ignored at the start of a file.
+var bom = []byte("\uFEFF")
+
+// Parse reads the whole of r in the given input format: "jsonl", "tsv" or
+// "csv" (case-insensitive).
+//
+// The input must be valid UTF-8; a byte order mark at its start is ignored.
+// Text is kept exactly as given: nothing is trimmed, except that TSV drops the
+// "\r" of CRLF line ends and encoding/csv turns a CRLF inside a quoted CSV
+// field into "\n".
+//
+// JSON Lines: one object per line, {"source": "...", "target": "...",
+// "paragraph": n}; "target" and "paragraph" may be missing or null; unknown
+// fields are ignored; blank lines are skipped.
+//
+// TSV and CSV: the first record is a header that must name a "source" and a
+// "target" column and may name a "paragraph" column (case-insensitive,
+// surrounding spaces ignored, any order, other columns ignored). CSV follows
+// RFC 4180. TSV has one record per line, fields separated by tabs, no
+// quoting; in its fields the escapes \t, \n, \r and \\ stand for a tab, a
+// line feed, a carriage return and a backslash, and any other backslash is
+// kept as it is. An empty paragraph cell means the row has no paragraph.
+// Records whose fields are all empty (blank lines) are skipped.
+//
+// A problem in the content is returned as a *ParseError naming the line; a
+// file without rows is a *ParseError wrapping ErrNoSegments; an unknown format
+// wraps ErrUnsupportedFormat.
+func Parse(r io.Reader, format string) ([]Row, error) {
+	var parse func([]byte) ([]Row, error)
+	switch strings.ToLower(format) {
+	case "jsonl":
+		parse = parseJSONL
+	case "tsv":
+		parse = parseTSV
+	case "csv":
+		parse = parseCSV
+	default:
+		return nil, fmt.Errorf("%w %q (supported: %s)",
+			ErrUnsupportedFormat, format, strings.Join(ImportFormats, ", "))
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read %s input: %w", format, err)
+	}
+	data = bytes.TrimPrefix(data, bom)
+	if err := checkUTF8(data); err != nil {
+		return nil, err
+	}
+	rows, err := parse(data)
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, &ParseError{Err: ErrNoSegments}
+	}
+	return rows, nil
+}
+
+// checkUTF8 reports the line of the first byte that is not valid UTF-8.
+func checkUTF8(data []byte) error {
+	if utf8.Valid(data) {
+		return nil
+	}
+	line := 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return &ParseError{Line: line, Err: fmt.Errorf("invalid UTF-8 on line %d", line)}
+		}
+		if r == '\n' {
+			line++
+		}
+		i += size
+	}
+	return nil
+}
+
+// columns records where the wanted fields are in a TSV or CSV record.
+type columns struct {
+	source, target int
+	paragraph      int // -1 when the file has no paragraph column
+	count          int // number of fields every record must have
+}
+
+// readHeader finds the source, target and paragraph columns in a header.
+func readHeader(fields []string, line int) (columns, error) {
+	c := columns{source: -1, target: -1, paragraph: -1, count: len(fields)}
+	for i, f := range fields {
+		name := strings.ToLower(strings.TrimSpace(f))
+		var p *int
+		switch name {
+		case "source":
+			p = &c.source
+		case "target":
+			p = &c.target
+		case "paragraph":
+			p = &c.paragraph
+		default:
+			continue
+		}
+		if *p >= 0 {
+			return c, errorAt(line, "the header has more than one %q column", name)
+		}
+		*p = i
+	}
+	for _, need := range []struct {
+		name string
+		at   int
+	}{{"source", c.source}, {"target", c.target}} {
+		if need.at < 0 {
+			return c, errorAt(line, "the header has no %q column (found %s)",
+				need.name, quoteNames(fields))
+		}
+	}
+	return c, nil
+}
+
+// quoteNames lists header names for an error message, cut short if long.
+func quoteNames(fields []string) string {
+	const limit = 200
+	var b strings.Builder
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(f))
+		if b.Len() > limit {
+			return b.String()[:limit] + "…"
+		}
+	}
+	return b.String()
+}
+
+// row builds a Row from one data record.
+func (c columns) row(fields []string, line int) (Row, error) {
+	if len(fields) != c.count {
+		return Row{}, errorAt(line, "the record has %d fields but the header has %d",
+			len(fields), c.count)
+	}
+	r := Row{Source: fields[c.source], Target: fields[c.target]}
+	if c.paragraph < 0 {
+		return r, nil
+	}
+	cell := strings.TrimSpace(fields[c.paragraph])
+	if cell == "" {
+		return r, nil
+	}
+	n, err := strconv.Atoi(cell)
+	if err != nil || n < 0 {
+		return Row{}, errorAt(line, "paragraph must be a whole number of 0 or more, not %q",
+			fields[c.paragraph])
+	}
+	r.Paragraph, r.HasParagraph = n, true
+	return r, nil
+}
+
+// allEmpty reports whether every field is empty, as on a blank line.
+func allEmpty(fields []string) bool {
+	for _, f := range fields {
+		if f != "" {
+			return false
+		}
+	}
+	return true
+}

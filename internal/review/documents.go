@@ -1,0 +1,130 @@
+package review
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"copydesk/internal/store"
+)
+
+// MaxTitleChars bounds a document title, in characters.
+const MaxTitleChars = 300
+
+// MaxSegments bounds the number of segments in one document.
+const MaxSegments = 1_000_000
+
+// NewDocument is an article as a user submits it.
+type NewDocument struct {
+	Title      string
+	SourceLang string
+	TargetLang string
+	Segments   []NewSegment
+}
+
+// NewSegment is one submitted segment pair. Paragraph is nil when the sender did not
+// give one: the segment then starts a paragraph of its own.
+type NewSegment struct {
+	Source    string
+	Target    string
+	Paragraph *int
+}
+
+// ParseLang checks a BCP 47 language tag and returns its canonical form ("EN-us"
+// becomes "en-US"). An ill-formed or unknown tag is ErrMalformed.
+func ParseLang(field, tag string) (string, error) {
+	if strings.TrimSpace(tag) == "" {
+		return "", malformedf("%s is required (a BCP 47 language tag such as en or pt-BR)", field)
+	}
+	t, err := language.Parse(tag)
+	if err != nil || t == language.Und {
+		return "", malformedf("%s %q is not a valid BCP 47 language tag", field, tag)
+	}
+	return t.String(), nil
+}
+
+// CreateDocument validates d and stores it with its segments, all in state mt.
+func (s *Service) CreateDocument(ctx context.Context, u store.User, d NewDocument) (int64, error) {
+	if !Can(u.Role, ActImport) {
+		return 0, forbidden("create documents")
+	}
+	nd, err := validateDocument(d)
+	if err != nil {
+		return 0, err
+	}
+	nd.CreatedBy = u.ID
+	return s.st.CreateDocument(ctx, nd)
+}
+
+// ImportDocument stores d on behalf of the command line or the demo loader, which act
+// without a user account.
+func (s *Service) ImportDocument(ctx context.Context, d NewDocument) (int64, error) {
+	nd, err := validateDocument(d)
+	if err != nil {
+		return 0, err
+	}
+	return s.st.CreateDocument(ctx, nd)
+}
+
+func validateDocument(d NewDocument) (store.NewDocument, error) {
+	var nd store.NewDocument
+	title := strings.TrimSpace(d.Title)
+	if !utf8.ValidString(title) {
+		return nd, malformedf("title is not valid UTF-8")
+	}
+	if title == "" {
+		return nd, invalidf("title is required")
+	}
+	if n := utf8.RuneCountInString(title); n > MaxTitleChars {
+		return nd, invalidf("title is %d characters long; the limit is %d", n, MaxTitleChars)
+	}
+	src, err := ParseLang("source_lang", d.SourceLang)
+	if err != nil {
+		return nd, err
+	}
+	tgt, err := ParseLang("target_lang", d.TargetLang)
+	if err != nil {
+		return nd, err
+	}
+	if src == tgt {
+		return nd, invalidf("source and target language are both %s", src)
+	}
+	if len(d.Segments) == 0 {
+		return nd, invalidf("the document has no segments")
+	}
+	if len(d.Segments) > MaxSegments {
+		return nd, invalidf("the document has %d segments; the limit is %d", len(d.Segments), MaxSegments)
+	}
+	nd = store.NewDocument{Title: title, SourceLang: src, Lang: tgt,
+		Segments: make([]store.NewSegment, len(d.Segments))}
+	para, index := 0, 0
+	for i, sg := range d.Segments {
+		n := i + 1
+		if err := checkText("segment "+strconv.Itoa(n)+" source", sg.Source, MaxSegmentChars); err != nil {
+			return nd, err
+		}
+		if err := checkText("segment "+strconv.Itoa(n)+" target", sg.Target, MaxSegmentChars); err != nil {
+			return nd, err
+		}
+		if strings.TrimSpace(sg.Source) == "" {
+			return nd, invalidf("segment %d has an empty source", n)
+		}
+		switch {
+		case sg.Paragraph == nil:
+			para, index = para+1, 1
+		case *sg.Paragraph < 0:
+			return nd, invalidf("segment %d: paragraph must not be negative", n)
+		case i > 0 && *sg.Paragraph < para:
+			return nd, invalidf("segment %d: paragraph %d comes after paragraph %d; paragraphs must not go back", n, *sg.Paragraph, para)
+		case i > 0 && *sg.Paragraph == para:
+			index++
+		default:
+			para, index = *sg.Paragraph, 1
+		}
+		nd.Segments[i] = store.NewSegment{Paragraph: para, Index: index, Source: sg.Source, MT: sg.Target}
+	}
+	return nd, nil
+}

@@ -1,0 +1,34 @@
+package review
+
+import (
+	"context"
+
+	"copydesk/internal/formats"
+	"copydesk/internal/store"
+)
+
+// Export gathers a translation for writing out: by default only approved segments,
+// in document order; with all, every segment. Article.Unapproved counts what was
+// left out.
+func (s *Service) Export(ctx context.Context, docID int64, lang string, all bool) (formats.Article, error) {
+	doc, err := s.st.Document(ctx, docID)
+	if err != nil {
+		return formats.Article{}, err
+	}
+	tr, err := s.Translation(ctx, docID, lang)
+	if err != nil {
+		return formats.Article{}, err
+	}
+	a := formats.Article{DocumentID: doc.ID, Title: doc.Title, SourceLang: doc.SourceLang, Lang: tr.Lang,
+		Segments: make([]formats.Segment, 0, tr.SegmentCount)}
+	err = s.st.ForEachSegment(ctx, tr, func(sg store.Segment) error {
+		if !all && sg.State != StateApproved {
+			a.Unapproved++
+			return nil
+		}
+		a.Segments = append(a.Segments, formats.Segment{ID: sg.ID, Paragraph: sg.Paragraph, Index: sg.Index,
+			Source: sg.Source, Target: sg.Target, State: sg.State})
+		return nil
+	})
+	return a, err
+}

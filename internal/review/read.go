@@ -1,0 +1,38 @@
+package review
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"copydesk/internal/store"
+)
+
+// Translation picks a document's translation into lang, or its only translation
+// when lang is empty. An unknown document or language is store.ErrNotFound.
+func (s *Service) Translation(ctx context.Context, docID int64, lang string) (store.Translation, error) {
+	trs, err := s.st.Translations(ctx, docID)
+	if err != nil {
+		return store.Translation{}, err
+	}
+	if lang == "" {
+		if len(trs) == 1 {
+			return trs[0], nil
+		}
+		langs := make([]string, len(trs))
+		for i, t := range trs {
+			langs[i] = t.Lang
+		}
+		return store.Translation{}, malformedf("lang is required: document %d has translations into %s", docID, strings.Join(langs, ", "))
+	}
+	tag, err := ParseLang("lang", lang)
+	if err != nil {
+		return store.Translation{}, err
+	}
+	for _, t := range trs {
+		if t.Lang == tag {
+			return t, nil
+		}
+	}
+	return store.Translation{}, fmt.Errorf("document %d has no translation into %s: %w", docID, tag, store.ErrNotFound)
+}

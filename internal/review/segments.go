@@ -1,0 +1,104 @@
+package review
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"copydesk/internal/store"
+)
+
+// MaxSegmentChars bounds the length of one segment's text, in characters.
+const MaxSegmentChars = 10000
+
+// MaxReasonChars bounds a rejection reason, in characters.
+const MaxReasonChars = 2000
+
+// errUnchanged tells ApplyChange's caller that the write would change nothing.
+var errUnchanged = errors.New("unchanged")
+
+// Edit replaces the segment's target text. The segment becomes a draft (an approved
+// or rejected segment too); a text equal to the current one changes nothing and
+// writes no revision. base is the version the editor's text was based on.
+func (s *Service) Edit(ctx context.Context, u store.User, id int64, base int, target string) (store.Segment, error) {
+	if !Can(u.Role, ActEdit) {
+		return store.Segment{}, forbidden("edit segments")
+	}
+	if err := checkText("target", target, MaxSegmentChars); err != nil {
+		return store.Segment{}, err
+	}
+	return s.change(ctx, id, base, func(cur store.Segment) (store.Change, error) {
+		if cur.Target == target {
+			return store.Change{}, errUnchanged
+		}
+		return store.Change{Target: target, State: StateDraft, Kind: KindEdit,
+			AuthorID: u.ID, Distance: Distance(target, cur.MT)}, nil
+	})
+}
+
+// Approve accepts the segment's current target.
+func (s *Service) Approve(ctx context.Context, u store.User, id int64, base int) (store.Segment, error) {
+	if !Can(u.Role, ActEdit) {
+		return store.Segment{}, forbidden("approve segments")
+	}
+	return s.change(ctx, id, base, func(cur store.Segment) (store.Change, error) {
+		if cur.State == StateApproved {
+			return store.Change{}, invalidf("segment %d is already approved", cur.ID)
+		}
+		if strings.TrimSpace(cur.Target) == "" {
+			return store.Change{}, invalidf("segment %d has no translation to approve", cur.ID)
+		}
+		return store.Change{Target: cur.Target, State: StateApproved, Kind: KindApprove,
+			AuthorID: u.ID, Distance: Distance(cur.Target, cur.MT)}, nil
+	})
+}
+
+// Reject sends the segment back with a reason; its text stays as it is.
+func (s *Service) Reject(ctx context.Context, u store.User, id int64, base int, reason string) (store.Segment, error) {
+	if !Can(u.Role, ActEdit) {
+		return store.Segment{}, forbidden("reject segments")
+	}
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return store.Segment{}, invalidf("a rejection needs a reason")
+	}
+	if err := checkText("reason", reason, MaxReasonChars); err != nil {
+		return store.Segment{}, err
+	}
+	return s.change(ctx, id, base, func(cur store.Segment) (store.Change, error) {
+		if cur.State == StateRejected {
+			return store.Change{}, invalidf("segment %d is already rejected", cur.ID)
+		}
+		return store.Change{Target: cur.Target, State: StateRejected, Reason: reason, Kind: KindReject,
+			AuthorID: u.ID, Distance: Distance(cur.Target, cur.MT)}, nil
+	})
+}
+
+// change runs decide under the store's version check. An unchanged write returns the
+// current segment with no error.
+func (s *Service) change(ctx context.Context, id int64, base int, decide func(store.Segment) (store.Change, error)) (store.Segment, error) {
+	if base < 1 {
+		return store.Segment{}, invalidf("version must be the segment's current version (1 or more)")
+	}
+	var current store.Segment
+	sg, err := s.st.ApplyChange(ctx, id, base, func(cur store.Segment) (store.Change, error) {
+		current = cur
+		return decide(cur)
+	})
+	if errors.Is(err, errUnchanged) {
+		return current, nil
+	}
+	return sg, err
+}
+
+// checkText refuses invalid UTF-8 and texts longer than limit characters.
+func checkText(field, text string, limit int) error {
+	if !utf8.ValidString(text) {
+		return malformedf("%s is not valid UTF-8", field)
+	}
+	if n := utf8.RuneCountInString(text); n > limit {
+		return invalidf("%s is %d characters long; the limit is %d", field, n, limit)
+	}
+	return nil
+}

@@ -1,0 +1,261 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Document is an article in its source language, with its translations.
+type Document struct {
+	ID           int64
+	Title        string
+	SourceLang   string
+	CreatedAt    time.Time
+	Translations []Translation
+}
+
+// Translation is a document's translation into one target language.
+type Translation struct {
+	ID           int64
+	DocumentID   int64
+	Lang         string
+	SegmentCount int
+	// Counts holds the number of segments in each state; filled by Document and
+	// ListDocuments.
+	Counts map[string]int
+}
+
+// NewDocument is what CreateDocument stores: a document, its first translation and
+// the segments, each starting in state mt with its machine text as target.
+type NewDocument struct {
+	Title      string
+	SourceLang string
+	Lang       string
+	CreatedBy  int64 // 0 when no user made it (the CLI or the demo loader)
+	Segments   []NewSegment
+}
+
+// NewSegment is one imported segment pair.
+type NewSegment struct {
+	Paragraph int
+	Index     int
+	Source    string
+	MT        string
+}
+
+// CreateDocument stores d, its translation, its segments and each segment's first
+// revision (kind "import") in one transaction, and returns the document's id.
+func (s *Store) CreateDocument(ctx context.Context, d NewDocument) (int64, error) {
+	var docID int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		ts := now()
+		creator := nullID(d.CreatedBy)
+		res, err := tx.ExecContext(ctx,
+			`INSERT INTO documents (title, source_lang, created_by, created_at) VALUES (?, ?, ?, ?)`,
+			d.Title, d.SourceLang, creator, ts)
+		if err != nil {
+			return fmt.Errorf("insert document: %w", err)
+		}
+		if docID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		res, err = tx.ExecContext(ctx,
+			`INSERT INTO translations (document_id, lang, segment_count, created_at) VALUES (?, ?, ?, ?)`,
+			docID, d.Lang, len(d.Segments), ts)
+		if err != nil {
+			return fmt.Errorf("insert translation: %w", err)
+		}
+		trID, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		return insertSegments(ctx, tx, trID, creator, ts, d.Segments)
+	})
+	return docID, err
+}
+
+func insertSegments(ctx context.Context, tx *sql.Tx, trID int64, author any, ts string, segs []NewSegment) error {
+	insSeg, err := tx.PrepareContext(ctx,
+		`INSERT INTO segments (translation_id, pos, paragraph, idx, source, mt, target, state, version)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, 'mt', 1)`)
+	if err != nil {
+		return fmt.Errorf("prepare segment insert: %w", err)
+	}
+	defer insSeg.Close()
+	insRev, err := tx.PrepareContext(ctx,
+		`INSERT INTO revisions (segment_id, version, text, state, kind, author_id, distance, created_at)
+		 VALUES (?, 1, ?, 'mt', 'import', ?, 0, ?)`)
+	if err != nil {
+		return fmt.Errorf("prepare revision insert: %w", err)
+	}
+	defer insRev.Close()
+	for i, sg := range segs {
+		res, err := insSeg.ExecContext(ctx, trID, i, sg.Paragraph, sg.Index, sg.Source, sg.MT, sg.MT)
+		if err != nil {
+			return fmt.Errorf("insert segment %d: %w", i+1, err)
+		}
+		segID, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		if _, err := insRev.ExecContext(ctx, segID, sg.MT, author, ts); err != nil {
+			return fmt.Errorf("insert revision %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+// CountDocuments returns how many documents exist.
+func (s *Store) CountDocuments(ctx context.Context) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count documents: %w", err)
+	}
+	return n, nil
+}
+
+// Document returns one document with its translations and their counts by state.
+func (s *Store) Document(ctx context.Context, id int64) (Document, error) {
+	var d Document
+	var created string
+	err := s.r.QueryRowContext(ctx,
+		`SELECT id, title, source_lang, created_at FROM documents WHERE id = ?`, id).
+		Scan(&d.ID, &d.Title, &d.SourceLang, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Document{}, fmt.Errorf("document %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Document{}, fmt.Errorf("get document: %w", err)
+	}
+	d.CreatedAt = parseTime(created)
+	trs, err := s.translations(ctx, `WHERE t.document_id = ?`, id)
+	if err != nil {
+		return Document{}, err
+	}
+	d.Translations = trs[id]
+	return d, nil
+}
+
+// ListDocuments returns every document, newest first, with translations and counts.
+func (s *Store) ListDocuments(ctx context.Context) ([]Document, error) {
+	rows, err := s.r.QueryContext(ctx,
+		`SELECT id, title, source_lang, created_at FROM documents ORDER BY id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	defer rows.Close()
+	docs := []Document{}
+	for rows.Next() {
+		var d Document
+		var created string
+		if err := rows.Scan(&d.ID, &d.Title, &d.SourceLang, &created); err != nil {
+			return nil, fmt.Errorf("scan document: %w", err)
+		}
+		d.CreatedAt = parseTime(created)
+		docs = append(docs, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	trs, err := s.translations(ctx, ``)
+	if err != nil {
+		return nil, err
+	}
+	for i := range docs {
+		docs[i].Translations = trs[docs[i].ID]
+	}
+	return docs, nil
+}
+
+// translations loads translations (filtered by where) with their state counts,
+// grouped by document id and ordered by language.
+func (s *Store) translations(ctx context.Context, where string, args ...any) (map[int64][]Translation, error) {
+	rows, err := s.r.QueryContext(ctx,
+		`SELECT t.id, t.document_id, t.lang, t.segment_count, sg.state, COUNT(sg.id)
+		   FROM translations t LEFT JOIN segments sg ON sg.translation_id = t.id `+where+`
+		  GROUP BY t.id, t.document_id, t.lang, t.segment_count, sg.state
+		  ORDER BY t.document_id, t.lang`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list translations: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64][]Translation{}
+	for rows.Next() {
+		var t Translation
+		var state sql.NullString
+		var n int
+		if err := rows.Scan(&t.ID, &t.DocumentID, &t.Lang, &t.SegmentCount, &state, &n); err != nil {
+			return nil, fmt.Errorf("scan translation: %w", err)
+		}
+		list := out[t.DocumentID]
+		if len(list) == 0 || list[len(list)-1].ID != t.ID {
+			t.Counts = map[string]int{}
+			list = append(list, t)
+		}
+		if state.Valid {
+			list[len(list)-1].Counts[state.String] = n
+		}
+		out[t.DocumentID] = list
+	}
+	return out, rows.Err()
+}
+
+// TranslationByLang returns a document's translation into lang.
+func (s *Store) TranslationByLang(ctx context.Context, docID int64, lang string) (Translation, error) {
+	var t Translation
+	err := s.r.QueryRowContext(ctx,
+		`SELECT id, document_id, lang, segment_count FROM translations WHERE document_id = ? AND lang = ?`,
+		docID, lang).Scan(&t.ID, &t.DocumentID, &t.Lang, &t.SegmentCount)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Translation{}, fmt.Errorf("translation %d/%s: %w", docID, lang, ErrNotFound)
+	}
+	if err != nil {
+		return Translation{}, fmt.Errorf("get translation: %w", err)
+	}
+	return t, nil
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// Translations returns a document's translations, without counts, ordered by
+// language; ErrNotFound when the document does not exist.
+func (s *Store) Translations(ctx context.Context, docID int64) ([]Translation, error) {
+	rows, err := s.r.QueryContext(ctx,
+		`SELECT d.id, t.id, t.lang, t.segment_count
+		   FROM documents d LEFT JOIN translations t ON t.document_id = d.id
+		  WHERE d.id = ? ORDER BY t.lang`, docID)
+	if err != nil {
+		return nil, fmt.Errorf("list translations: %w", err)
+	}
+	defer rows.Close()
+	found := false
+	out := []Translation{}
+	for rows.Next() {
+		var id sql.NullInt64
+		var lang sql.NullString
+		var count sql.NullInt64
+		var doc int64
+		if err := rows.Scan(&doc, &id, &lang, &count); err != nil {
+			return nil, fmt.Errorf("scan translation: %w", err)
+		}
+		found = true
+		if id.Valid {
+			out = append(out, Translation{ID: id.Int64, DocumentID: doc, Lang: lang.String, SegmentCount: int(count.Int64)})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list translations: %w", err)
+	}
+	if !found {
+		return nil, fmt.Errorf("document %d: %w", docID, ErrNotFound)
+	}
+	return out, nil
+}

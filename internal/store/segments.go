@@ -1,0 +1,218 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Segment is one sentence pair of a translation and its current state.
+type Segment struct {
+	ID            int64
+	DocumentID    int64
+	TranslationID int64
+	Lang          string
+	Pos           int
+	Paragraph     int
+	Index         int
+	Source        string
+	MT            string
+	Target        string
+	State         string
+	Reason        string
+	Version       int
+}
+
+// Change is what a rule decided a write does to a segment: its new target, state and
+// rejection reason, and the revision that records it.
+type Change struct {
+	Target   string
+	State    string
+	Reason   string
+	Kind     string
+	AuthorID int64
+	Distance int
+}
+
+// Revision is one entry of a segment's append-only history.
+type Revision struct {
+	Version   int
+	Text      string
+	State     string
+	Kind      string
+	Reason    string
+	Author    string
+	Distance  int
+	CreatedAt time.Time
+}
+
+const segmentColumns = `sg.id, t.document_id, sg.translation_id, t.lang, sg.pos, sg.paragraph, sg.idx,
+	sg.source, sg.mt, sg.target, sg.state, sg.reason, sg.version`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanSegment(row scanner) (Segment, error) {
+	var sg Segment
+	err := row.Scan(&sg.ID, &sg.DocumentID, &sg.TranslationID, &sg.Lang, &sg.Pos, &sg.Paragraph,
+		&sg.Index, &sg.Source, &sg.MT, &sg.Target, &sg.State, &sg.Reason, &sg.Version)
+	return sg, err
+}
+
+// Segment returns one segment by id.
+func (s *Store) Segment(ctx context.Context, id int64) (Segment, error) {
+	return segmentByID(ctx, s.r, id)
+}
+
+type queryRower interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func segmentByID(ctx context.Context, q queryRower, id int64) (Segment, error) {
+	sg, err := scanSegment(q.QueryRowContext(ctx,
+		`SELECT `+segmentColumns+`
+		   FROM segments sg JOIN translations t ON t.id = sg.translation_id
+		  WHERE sg.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Segment{}, fmt.Errorf("segment %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Segment{}, fmt.Errorf("get segment: %w", err)
+	}
+	return sg, nil
+}
+
+// SegmentPage is a window of a translation's segments in document order.
+type SegmentPage struct {
+	Total    int // segments matching the filter, in the whole translation
+	Segments []Segment
+}
+
+// ListSegments returns up to limit segments of translation tr from offset on, in
+// document order, only those in state when state is not empty. Without a state
+// filter a page is a range of positions, so its cost does not grow with the
+// translation's length.
+func (s *Store) ListSegments(ctx context.Context, tr Translation, state string, offset, limit int) (SegmentPage, error) {
+	page := SegmentPage{Segments: []Segment{}}
+	var rows *sql.Rows
+	var err error
+	const from = ` FROM segments sg JOIN translations t ON t.id = sg.translation_id `
+	if state == "" {
+		page.Total = tr.SegmentCount
+		rows, err = s.r.QueryContext(ctx, `SELECT `+segmentColumns+from+
+			`WHERE sg.translation_id = ? AND sg.pos >= ? AND sg.pos < ? ORDER BY sg.pos`,
+			tr.ID, offset, offset+limit)
+	} else {
+		err = s.r.QueryRowContext(ctx,
+			`SELECT COUNT(*) FROM segments WHERE translation_id = ? AND state = ?`, tr.ID, state).
+			Scan(&page.Total)
+		if err != nil {
+			return page, fmt.Errorf("count segments: %w", err)
+		}
+		rows, err = s.r.QueryContext(ctx, `SELECT `+segmentColumns+from+
+			`WHERE sg.translation_id = ? AND sg.state = ? ORDER BY sg.pos LIMIT ? OFFSET ?`,
+			tr.ID, state, limit, offset)
+	}
+	if err != nil {
+		return page, fmt.Errorf("list segments: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		sg, err := scanSegment(rows)
+		if err != nil {
+			return page, fmt.Errorf("scan segment: %w", err)
+		}
+		page.Segments = append(page.Segments, sg)
+	}
+	if err := rows.Err(); err != nil {
+		return page, fmt.Errorf("list segments: %w", err)
+	}
+	return page, nil
+}
+
+// ForEachSegment calls fn for every segment of translation tr in document order.
+func (s *Store) ForEachSegment(ctx context.Context, tr Translation, fn func(Segment) error) error {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+segmentColumns+`
+		   FROM segments sg JOIN translations t ON t.id = sg.translation_id
+		  WHERE sg.translation_id = ? ORDER BY sg.pos`, tr.ID)
+	if err != nil {
+		return fmt.Errorf("list segments: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		sg, err := scanSegment(rows)
+		if err != nil {
+			return fmt.Errorf("scan segment: %w", err)
+		}
+		if err := fn(sg); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ApplyChange updates segment id if its version is still base: it calls decide with
+// the current segment, writes the returned change to the segment (bumping its
+// version) and appends the matching revision, all in one transaction. When the
+// version moved on, it returns the current segment and ErrConflict and writes
+// nothing; when decide fails, its error is returned and nothing is written.
+func (s *Store) ApplyChange(ctx context.Context, id int64, base int, decide func(Segment) (Change, error)) (Segment, error) {
+	var out Segment
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := segmentByID(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if cur.Version != base {
+			out = cur
+			return fmt.Errorf("segment %d is at version %d, not %d: %w", id, cur.Version, base, ErrConflict)
+		}
+		ch, err := decide(cur)
+		if err != nil {
+			return err
+		}
+		next := cur.Version + 1
+		if _, err := tx.ExecContext(ctx,
+			`UPDATE segments SET target = ?, state = ?, reason = ?, version = ? WHERE id = ? AND version = ?`,
+			ch.Target, ch.State, ch.Reason, next, id, cur.Version); err != nil {
+			return fmt.Errorf("update segment: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO revisions (segment_id, version, text, state, kind, reason, author_id, distance, created_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, next, ch.Target, ch.State, ch.Kind, ch.Reason, nullID(ch.AuthorID), ch.Distance, now()); err != nil {
+			return fmt.Errorf("insert revision: %w", err)
+		}
+		cur.Target, cur.State, cur.Reason, cur.Version = ch.Target, ch.State, ch.Reason, next
+		out = cur
+		return nil
+	})
+	return out, err
+}
+
+// Revisions returns a segment's history, oldest first.
+func (s *Store) Revisions(ctx context.Context, segmentID int64) ([]Revision, error) {
+	if _, err := s.Segment(ctx, segmentID); err != nil {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx,
+		`SELECT r.version, r.text, r.state, r.kind, r.reason, COALESCE(u.name, ''), r.distance, r.created_at
+		   FROM revisions r LEFT JOIN users u ON u.id = r.author_id
+		  WHERE r.segment_id = ? ORDER BY r.version`, segmentID)
+	if err != nil {
+		return nil, fmt.Errorf("list revisions: %w", err)
+	}
+	defer rows.Close()
+	revs := []Revision{}
+	for rows.Next() {
+		var r Revision
+		var created string
+		if err := rows.Scan(&r.Version, &r.Text, &r.State, &r.Kind, &r.Reason, &r.Author, &r.Distance, &created); err != nil {
+			return nil, fmt.Errorf("scan revision: %w", err)
+		}
+		r.CreatedAt = parseTime(created)
+		revs = append(revs, r)
+	}
+	return revs, rows.Err()
+}

@@ -1,0 +1,121 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"copydesk/internal/review"
+	"copydesk/internal/store"
+)
+
+// readJSON reads the whole body into v. It answers the request itself and returns
+// false when the body is too large (413), not UTF-8 or not one JSON value (400).
+func readJSON(c *gin.Context, v any) bool {
+	body, err := io.ReadAll(c.Request.Body)
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		abortJSON(c, http.StatusRequestEntityTooLarge, tooLarge(tooBig.Limit))
+		return false
+	}
+	if err != nil {
+		abortJSON(c, http.StatusBadRequest, "the request body could not be read")
+		return false
+	}
+	if !utf8.Valid(body) {
+		abortJSON(c, http.StatusBadRequest, "the request body is not valid UTF-8")
+		return false
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if err := dec.Decode(v); err != nil {
+		abortJSON(c, http.StatusBadRequest, "the request body is not valid JSON for this route: "+jsonProblem(err))
+		return false
+	}
+	if dec.More() {
+		abortJSON(c, http.StatusBadRequest, "the request body holds more than one JSON value")
+		return false
+	}
+	return true
+}
+
+// jsonProblem describes a decoding error without echoing the body.
+func jsonProblem(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return "syntax error at byte " + strconv.FormatInt(syn.Offset, 10)
+	case errors.As(err, &typ):
+		return "field " + strconv.Quote(typ.Field) + " must be " + typ.Type.String()
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "the body is empty or cut short"
+	}
+	return "it could not be decoded"
+}
+
+// pathID reads the numeric :id path parameter, answering 404 when it is not one.
+func pathID(c *gin.Context, what string) (int64, bool) {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id < 1 {
+		abortJSON(c, http.StatusNotFound, what+" not found")
+		return 0, false
+	}
+	return id, true
+}
+
+// segmentJSON is a segment as the API shows it.
+type segmentJSON struct {
+	ID         int64  `json:"id"`
+	DocumentID int64  `json:"document_id"`
+	Lang       string `json:"lang"`
+	Paragraph  int    `json:"paragraph"`
+	Index      int    `json:"index"`
+	Source     string `json:"source"`
+	MT         string `json:"mt"`
+	Target     string `json:"target"`
+	State      string `json:"state"`
+	Reason     string `json:"reason,omitempty"`
+	Version    int    `json:"version"`
+}
+
+func toSegmentJSON(sg store.Segment) segmentJSON {
+	return segmentJSON{ID: sg.ID, DocumentID: sg.DocumentID, Lang: sg.Lang, Paragraph: sg.Paragraph,
+		Index: sg.Index, Source: sg.Source, MT: sg.MT, Target: sg.Target, State: sg.State,
+		Reason: sg.Reason, Version: sg.Version}
+}
+
+// translationJSON is one target language of a document with its progress.
+type translationJSON struct {
+	Lang   string         `json:"lang"`
+	Total  int            `json:"total"`
+	Counts map[string]int `json:"counts"`
+}
+
+// documentJSON is a document as the API shows it.
+type documentJSON struct {
+	ID           int64             `json:"id"`
+	Title        string            `json:"title"`
+	SourceLang   string            `json:"source_lang"`
+	CreatedAt    time.Time         `json:"created_at"`
+	Translations []translationJSON `json:"translations"`
+}
+
+func toDocumentJSON(d store.Document) documentJSON {
+	out := documentJSON{ID: d.ID, Title: d.Title, SourceLang: d.SourceLang, CreatedAt: d.CreatedAt,
+		Translations: make([]translationJSON, len(d.Translations))}
+	for i, t := range d.Translations {
+		counts := make(map[string]int, len(review.States))
+		for _, st := range review.States {
+			counts[st] = t.Counts[st]
+		}
+		out.Translations[i] = translationJSON{Lang: t.Lang, Total: t.SegmentCount, Counts: counts}
+	}
+	return out
+}
