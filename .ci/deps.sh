@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need that this machine lacks. As root it
+# installs Debian packages with apt-get; otherwise it names them and fails.
+set -euo pipefail
+
+# command -> Debian package that provides it
+declare -A need=(
+	[gcc]=gcc           # cgo, for github.com/mattn/go-sqlite3 and the race detector
+)
+
+missing=()
+for cmd in "${!need[@]}"; do
+	command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
+done
+if ! command -v go >/dev/null 2>&1; then
+	echo "deps: Go is not on PATH; install Go 1.26 (https://go.dev/dl) first" >&2
+	exit 1
+fi
+if [ ${#missing[@]} -eq 0 ]; then
+	exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+	echo "deps: missing Debian packages: ${missing[*]}; install them with: sudo apt-get install ${missing[*]}" >&2
+	exit 1
+fi
+echo "deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,26 @@
+# Copydesk. `make run` builds and starts the app with the demo articles;
+# `make test` installs what the tests need and runs them all.
+GO      ?= go
+BIN     := bin/copydesk
+BENCH   ?= .
+
+.PHONY: run build test lint bench deps
+
+run: build
+	./$(BIN) serve --demo
+
+build:
+	$(GO) build -o $(BIN) ./cmd/copydesk
+
+deps:
+	@bash .ci/deps.sh
+
+test: deps
+	$(GO) test -race -count=1 ./...
+
+lint:
+	@out=$$(gofmt -l cmd internal); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+bench: deps
+	$(GO) test -run='^$$' -bench='$(BENCH)' -benchmem -count=1 ./...
