@@ -78,14 +78,17 @@ func (s *Store) CreateDocument(ctx context.Context, d NewDocument) (int64, error
 }
 
 func insertSegments(ctx context.Context, tx *sql.Tx, trID int64, author any, ts string, segs []NewSegment) error {
-	insSeg, err := tx.PrepareContext(ctx,
+	// The driver watches a cancellable context with a goroutine per statement; for a
+	// bulk insert that costs more than the insert. Cancellation is checked per batch.
+	bg := context.WithoutCancel(ctx)
+	insSeg, err := tx.PrepareContext(bg,
 		`INSERT INTO segments (translation_id, pos, paragraph, idx, source, mt, target, state, version)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, 'mt', 1)`)
 	if err != nil {
 		return fmt.Errorf("prepare segment insert: %w", err)
 	}
 	defer insSeg.Close()
-	insRev, err := tx.PrepareContext(ctx,
+	insRev, err := tx.PrepareContext(bg,
 		`INSERT INTO revisions (segment_id, version, text, state, kind, author_id, distance, created_at)
 		 VALUES (?, 1, ?, 'mt', 'import', ?, 0, ?)`)
 	if err != nil {
@@ -93,7 +96,12 @@ func insertSegments(ctx context.Context, tx *sql.Tx, trID int64, author any, ts 
 	}
 	defer insRev.Close()
 	for i, sg := range segs {
-		res, err := insSeg.ExecContext(ctx, trID, i, sg.Paragraph, sg.Index, sg.Source, sg.MT, sg.MT)
+		if i%1000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		res, err := insSeg.ExecContext(bg, trID, i, sg.Paragraph, sg.Index, sg.Source, sg.MT, sg.MT)
 		if err != nil {
 			return fmt.Errorf("insert segment %d: %w", i+1, err)
 		}
@@ -101,7 +109,7 @@ func insertSegments(ctx context.Context, tx *sql.Tx, trID int64, author any, ts 
 		if err != nil {
 			return err
 		}
-		if _, err := insRev.ExecContext(ctx, segID, sg.MT, author, ts); err != nil {
+		if _, err := insRev.ExecContext(bg, segID, sg.MT, author, ts); err != nil {
 			return fmt.Errorf("insert revision %d: %w", i+1, err)
 		}
 	}
