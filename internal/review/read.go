@@ -2,8 +2,11 @@ package review
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+
+	"golang.org/x/text/language"
 
 	"copydesk/internal/store"
 )
@@ -26,6 +29,11 @@ func (s *Service) Translation(ctx context.Context, docID int64, lang string) (st
 		return store.Translation{}, malformedf("lang is required: document %d has translations into %s", docID, strings.Join(langs, ", "))
 	}
 	tag, err := ParseLang("lang", lang)
+	var unknown language.ValueError
+	if _, perr := language.Parse(lang); errors.As(perr, &unknown) {
+		// Well formed but unregistered ("xx"): no document has such a translation.
+		return store.Translation{}, fmt.Errorf("document %d has no translation into %s: %w", docID, lang, store.ErrNotFound)
+	}
 	if err != nil {
 		return store.Translation{}, err
 	}

@@ -38,7 +38,7 @@ func readJSON(c *gin.Context, v any) bool {
 		abortJSON(c, http.StatusBadRequest, "the request body is not valid JSON for this route: "+jsonProblem(err))
 		return false
 	}
-	if dec.More() {
+	if err := dec.Decode(&struct{}{}); err != io.EOF {
 		abortJSON(c, http.StatusBadRequest, "the request body holds more than one JSON value")
 		return false
 	}

@@ -16,7 +16,7 @@ import (
 
 // Options configures the HTTP layer.
 type Options struct {
-	MaxBody int64        // largest request body accepted, in bytes
+	MaxBody int64        // largest request body accepted, in bytes; 0 means 32 MiB
 	Logger  *slog.Logger // request and error log
 }
 
@@ -30,6 +30,9 @@ func init() { gin.SetMode(gin.ReleaseMode) }
 
 // New returns the HTTP handler for the whole application.
 func New(svc *review.Service, opt Options) http.Handler {
+	if opt.MaxBody <= 0 {
+		opt.MaxBody = 32 << 20
+	}
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
