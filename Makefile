@@ -9,7 +9,7 @@ BENCH   ?= .
 run: build
 	./$(BIN) serve --demo
 
-build:
+build: deps
 	$(GO) build -o $(BIN) ./cmd/copydesk
 
 deps:
