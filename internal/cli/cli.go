@@ -86,20 +86,25 @@ func dispatch(ctx context.Context, args []string, cio IO) error {
 	}
 }
 
-// newFlags returns a flag set whose errors come back to Run instead of exiting.
-func newFlags(name string, cio IO) *flag.FlagSet {
+// newFlags returns a flag set whose errors come back to Run as one line instead of
+// being printed with the whole flag list.
+func newFlags(name string, _ IO) *flag.FlagSet {
 	fs := flag.NewFlagSet("copydesk "+name, flag.ContinueOnError)
-	fs.SetOutput(cio.Stderr)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	return fs
 }
 
 // parse parses args, allowing flags after positional arguments, and returns the
-// positional ones.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+// positional ones. -h prints the command's flags on stderr.
+func parse(fs *flag.FlagSet, args []string, cio IO) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprintf(cio.Stderr, "usage of %s:\n", fs.Name())
+				fs.SetOutput(cio.Stderr)
+				fs.PrintDefaults()
 				return nil, err
 			}
 			return nil, usagef("%v", err)

@@ -28,7 +28,7 @@ func serve(ctx context.Context, args []string, cio IO) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	pos, err := parse(fs, args)
+	pos, err := parse(fs, args, cio)
 	if err != nil {
 		return err
 	}
@@ -49,6 +49,11 @@ func serve(ctx context.Context, args []string, cio IO) error {
 			log.Error("closing the database", "err", err)
 		}
 	}()
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	defer ln.Close()
 	svc := review.New(st)
 	if err := bootstrapAdmin(ctx, svc, cio); err != nil {
 		return err
@@ -57,11 +62,6 @@ func serve(ctx context.Context, args []string, cio IO) error {
 		if err := loadDemo(ctx, svc, log); err != nil {
 			return err
 		}
-	}
-
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
 	srv := &http.Server{
 		Handler:           web.New(svc, web.Options{MaxBody: cfg.MaxBody, Logger: log}),

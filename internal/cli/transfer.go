@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 
 	"copydesk/internal/config"
@@ -22,7 +21,7 @@ func importCmd(ctx context.Context, args []string, cio IO) error {
 	title := fs.String("title", "", "the article's title")
 	srcLang := fs.String("source-lang", "", "source language, BCP 47 (en, ko, pt-BR)")
 	tgtLang := fs.String("target-lang", "", "target language, BCP 47")
-	pos, err := parse(fs, args)
+	pos, err := parse(fs, args, cio)
 	if err != nil {
 		return err
 	}
@@ -73,7 +72,7 @@ func exportCmd(ctx context.Context, args []string, cio IO) error {
 	format := fs.String("format", "txt", "one of "+strings.Join(formats.ExportFormats, ", "))
 	all := fs.Bool("all", false, "include segments that are not approved")
 	out := fs.String("o", "", "write to this file instead of standard output")
-	pos, err := parse(fs, args)
+	pos, err := parse(fs, args, cio)
 	if err != nil {
 		return err
 	}
@@ -93,10 +92,10 @@ func exportCmd(ctx context.Context, args []string, cio IO) error {
 	defer closeDB()
 	a, err := svc.Export(ctx, *doc, *lang, *all)
 	if errors.Is(err, store.ErrNotFound) {
-		if *lang != "" {
-			return fmt.Errorf("document %d has no translation into %s", *doc, *lang)
+		if _, derr := svc.Store().Document(ctx, *doc); errors.Is(derr, store.ErrNotFound) {
+			return fmt.Errorf("no document %d", *doc)
 		}
-		return fmt.Errorf("no document %d", *doc)
+		return fmt.Errorf("document %d has no translation into %s", *doc, *lang)
 	}
 	if err != nil {
 		return err
@@ -106,7 +105,11 @@ func exportCmd(ctx context.Context, args []string, cio IO) error {
 		return err
 	}
 	if a.Unapproved > 0 {
-		fmt.Fprintln(cio.Stderr, strconv.Itoa(a.Unapproved)+" segments not approved were left out (use --all to include them)")
+		noun := "segments that are"
+		if a.Unapproved == 1 {
+			noun = "segment that is"
+		}
+		fmt.Fprintf(cio.Stderr, "%d %s not approved left out (use --all to include them)\n", a.Unapproved, noun)
 	}
 	if *out == "" {
 		_, err = cio.Stdout.Write(buf.Bytes())

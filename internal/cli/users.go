@@ -19,7 +19,7 @@ func userAdd(ctx context.Context, args []string, cio IO) error {
 	name := fs.String("name", "", "account name (letters, digits, . _ -)")
 	role := fs.String("role", "", "admin, reviewer or viewer")
 	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of standard input")
-	pos, err := parse(fs, args)
+	pos, err := parse(fs, args, cio)
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func tokenCreate(ctx context.Context, args []string, cio IO) error {
 	fs := newFlags("token create", cio)
 	db := config.DBFlag(fs)
 	user := fs.String("user", "", "account the token acts as")
-	pos, err := parse(fs, args)
+	pos, err := parse(fs, args, cio)
 	if err != nil {
 		return err
 	}

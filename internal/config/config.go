@@ -24,6 +24,8 @@ type Config struct {
 	DB      string // COPYDESK_DB, --db
 	MaxBody int64  // COPYDESK_MAX_BODY, --max-body (bytes)
 	Demo    bool   // --demo
+
+	envErr error // a bad COPYDESK_MAX_BODY, reported by Validate unless --max-body replaced it
 }
 
 // DBFlag registers --db on fs and returns where its value will be.
@@ -33,21 +35,26 @@ func DBFlag(fs *flag.FlagSet) *string {
 
 // ServeFlags registers the server's flags on fs. Call Validate after fs.Parse.
 func ServeFlags(fs *flag.FlagSet) (*Config, error) {
-	c := &Config{}
-	maxBody := env("COPYDESK_MAX_BODY", strconv.Itoa(DefaultMaxBody))
-	n, err := strconv.ParseInt(maxBody, 10, 64)
-	if err != nil {
-		return nil, fmt.Errorf("COPYDESK_MAX_BODY=%q is not a number of bytes", maxBody)
+	c := &Config{MaxBody: DefaultMaxBody}
+	if v := env("COPYDESK_MAX_BODY", ""); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			c.envErr = fmt.Errorf("COPYDESK_MAX_BODY=%q is not a number of bytes", v)
+		}
+		c.MaxBody = n
 	}
 	fs.StringVar(&c.Addr, "addr", env("COPYDESK_ADDR", DefaultAddr), "address to listen on, host:port (env COPYDESK_ADDR)")
 	fs.StringVar(&c.DB, "db", env("COPYDESK_DB", DefaultDB), "SQLite database file (env COPYDESK_DB)")
-	fs.Int64Var(&c.MaxBody, "max-body", n, "largest request body in bytes (env COPYDESK_MAX_BODY)")
+	fs.Var(byteCount{c}, "max-body", "largest request body in bytes (env COPYDESK_MAX_BODY)")
 	fs.BoolVar(&c.Demo, "demo", false, "load the demo articles into an empty database")
 	return c, nil
 }
 
 // Validate checks the settings after parsing.
 func (c *Config) Validate() error {
+	if c.envErr != nil {
+		return c.envErr
+	}
 	host, port, err := net.SplitHostPort(c.Addr)
 	if err != nil {
 		return fmt.Errorf("--addr %q must be host:port, such as 127.0.0.1:8080", c.Addr)
@@ -66,6 +73,26 @@ func (c *Config) Validate() error {
 	if c.MaxBody < 1024 {
 		return fmt.Errorf("--max-body %d is too small; give at least 1024 bytes", c.MaxBody)
 	}
+	return nil
+}
+
+// byteCount is the --max-body flag: setting it replaces the environment's value,
+// bad or not.
+type byteCount struct{ c *Config }
+
+func (b byteCount) String() string {
+	if b.c == nil {
+		return ""
+	}
+	return strconv.FormatInt(b.c.MaxBody, 10)
+}
+
+func (b byteCount) Set(s string) error {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return fmt.Errorf("not a number of bytes")
+	}
+	b.c.MaxBody, b.c.envErr = n, nil
 	return nil
 }
 

@@ -40,8 +40,12 @@ func ParseLang(field, tag string) (string, error) {
 		return "", malformedf("%s is required (a BCP 47 language tag such as en or pt-BR)", field)
 	}
 	t, err := language.Parse(tag)
-	if err != nil || t == language.Und {
+	if err != nil {
 		return "", malformedf("%s %q is not a valid BCP 47 language tag", field, tag)
+	}
+	// "und", "und-US" and private-use tags parse but name no language.
+	if _, conf := t.Base(); conf != language.Exact {
+		return "", malformedf("%s %q does not name a language", field, tag)
 	}
 	return t.String(), nil
 }
