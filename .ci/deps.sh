@@ -6,6 +6,7 @@ set -euo pipefail
 # command -> Debian package that provides it
 declare -A need=(
 	[gcc]=gcc           # cgo, for github.com/mattn/go-sqlite3 and the race detector
+	[chromium]=chromium # the browser tests drive it with chromedp
 )
 
 missing=()

@@ -63,12 +63,19 @@ func serve(ctx context.Context, args []string, cio IO) error {
 			return err
 		}
 	}
+	stopping := make(chan struct{})
+	handler, err := web.Build(svc, web.Options{MaxBody: cfg.MaxBody, Logger: log, Stopping: stopping,
+		TrustedProxies: cfg.TrustedProxies})
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
-		Handler:           web.New(svc, web.Options{MaxBody: cfg.MaxBody, Logger: log}),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 	}
+	srv.RegisterOnShutdown(func() { close(stopping) })
 	fmt.Fprintf(cio.Stdout, "Copydesk is running at http://%s/ (database %s); stop it with Ctrl+C\n", ln.Addr(), cfg.DB)
 
 	done := make(chan error, 1)

@@ -172,7 +172,7 @@ func exportFixture(t *testing.T) (db string, id int64) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		page, err := st.ListSegments(ctx, tr, "", 0, 10)
+		page, err := st.ListSegments(ctx, tr, store.Filter{}, 0, 10)
 		if err != nil || len(page.Segments) != 3 {
 			t.Fatalf("ListSegments = %+v, %v", page, err)
 		}

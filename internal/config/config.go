@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"strconv"
+	"strings"
 )
 
 // Defaults.
@@ -24,6 +25,9 @@ type Config struct {
 	DB      string // COPYDESK_DB, --db
 	MaxBody int64  // COPYDESK_MAX_BODY, --max-body (bytes)
 	Demo    bool   // --demo
+	// TrustedProxies lists reverse proxies (addresses or CIDR ranges) whose
+	// X-Forwarded-For is believed: COPYDESK_TRUSTED_PROXIES, --trusted-proxies.
+	TrustedProxies []string
 
 	envErr error // a bad COPYDESK_MAX_BODY, reported by Validate unless --max-body replaced it
 }
@@ -47,6 +51,9 @@ func ServeFlags(fs *flag.FlagSet) (*Config, error) {
 	fs.StringVar(&c.DB, "db", env("COPYDESK_DB", DefaultDB), "SQLite database file (env COPYDESK_DB)")
 	fs.Var(byteCount{c}, "max-body", "largest request body in bytes (env COPYDESK_MAX_BODY)")
 	fs.BoolVar(&c.Demo, "demo", false, "load the demo articles into an empty database")
+	fs.Func("trusted-proxies", "comma-separated addresses or CIDR ranges of reverse proxies (env COPYDESK_TRUSTED_PROXIES)",
+		func(v string) error { c.TrustedProxies = splitList(v); return nil })
+	c.TrustedProxies = splitList(env("COPYDESK_TRUSTED_PROXIES", ""))
 	return c, nil
 }
 
@@ -65,6 +72,11 @@ func (c *Config) Validate() error {
 	if host != "" && net.ParseIP(host) == nil && host != "localhost" {
 		if _, err := net.LookupHost(host); err != nil {
 			return fmt.Errorf("--addr %q: unknown host %q", c.Addr, host)
+		}
+	}
+	for _, p := range c.TrustedProxies {
+		if _, _, err := net.ParseCIDR(p); err != nil && net.ParseIP(p) == nil {
+			return fmt.Errorf("--trusted-proxies: %q is neither an address nor a CIDR range", p)
 		}
 	}
 	if c.DB == "" {
@@ -94,6 +106,16 @@ func (b byteCount) Set(s string) error {
 	}
 	b.c.MaxBody, b.c.envErr = n, nil
 	return nil
+}
+
+func splitList(v string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func env(name, def string) string {

@@ -3,6 +3,7 @@ package config_test
 import (
 	"flag"
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -80,7 +81,7 @@ func TestServeFlagsDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := config.Config{Addr: config.DefaultAddr, DB: config.DefaultDB, MaxBody: config.DefaultMaxBody}
-	if *c != want {
+	if !reflect.DeepEqual(*c, want) {
 		t.Errorf("defaults = %+v, want %+v", *c, want)
 	}
 	if err := c.Validate(); err != nil {
@@ -98,7 +99,7 @@ func TestServeFlagsEnvironmentAndFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := config.Config{Addr: "0.0.0.0:9000", DB: "/srv/env.db", MaxBody: 4096}
-	if *c != want {
+	if !reflect.DeepEqual(*c, want) {
 		t.Errorf("from the environment = %+v, want %+v", *c, want)
 	}
 
@@ -107,7 +108,7 @@ func TestServeFlagsEnvironmentAndFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	want = config.Config{Addr: "127.0.0.1:7000", DB: "flag.db", MaxBody: 2048, Demo: true}
-	if *c != want {
+	if !reflect.DeepEqual(*c, want) {
 		t.Errorf("flags over the environment = %+v, want %+v", *c, want)
 	}
 
@@ -117,7 +118,7 @@ func TestServeFlagsEnvironmentAndFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	want = config.Config{Addr: "0.0.0.0:9000", DB: "only.db", MaxBody: 4096}
-	if *c != want {
+	if !reflect.DeepEqual(*c, want) {
 		t.Errorf("one flag = %+v, want %+v", *c, want)
 	}
 }
@@ -180,5 +181,29 @@ func TestDBFlag(t *testing.T) {
 	}
 	if got := parse("--db", "flag.db"); got != "flag.db" {
 		t.Errorf("env and flag: %q, want flag.db", got)
+	}
+}
+
+func TestTrustedProxies(t *testing.T) {
+	t.Setenv("COPYDESK_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.5")
+	c, err := serveFlags(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"10.0.0.0/8", "192.168.1.5"}; !reflect.DeepEqual(c.TrustedProxies, want) {
+		t.Errorf("from the environment: %q, want %q", c.TrustedProxies, want)
+	}
+	if err := c.Validate(); err != nil {
+		t.Errorf("valid proxies refused: %v", err)
+	}
+	c, err = serveFlags(t, "--trusted-proxies", "127.0.0.1,not-an-address")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"127.0.0.1", "not-an-address"}; !reflect.DeepEqual(c.TrustedProxies, want) {
+		t.Errorf("the flag beats the environment: %q, want %q", c.TrustedProxies, want)
+	}
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "not-an-address") {
+		t.Errorf("Validate = %v, want an error naming the bad entry", err)
 	}
 }

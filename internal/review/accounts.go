@@ -34,16 +34,13 @@ var ErrBadCredentials = errors.New("bad credentials")
 // CreateUser adds an account with a bcrypt hash of password.
 func (s *Service) CreateUser(ctx context.Context, name, role, password string) (store.User, error) {
 	if !validName.MatchString(name) {
-		return store.User{}, invalidf("user name %q must be 1 to 64 letters, digits, dots, dashes or underscores", name)
+		return store.User{}, invalid("error.user.name", "Name", name)
 	}
 	if !ValidRole(role) {
-		return store.User{}, invalidf("role %q is not one of %s", role, strings.Join(Roles, ", "))
+		return store.User{}, invalid("error.user.role", "Role", role)
 	}
-	if utf8.RuneCountInString(password) < MinPasswordChars {
-		return store.User{}, invalidf("the password must have at least %d characters", MinPasswordChars)
-	}
-	if len(password) > MaxPasswordBytes {
-		return store.User{}, invalidf("the password must be at most %d bytes long", MaxPasswordBytes)
+	if err := checkPassword(password); err != nil {
+		return store.User{}, err
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
 	if err != nil {
@@ -52,9 +49,23 @@ func (s *Service) CreateUser(ctx context.Context, name, role, password string) (
 	u := store.User{Name: name, Role: role, PasswordHash: string(hash)}
 	u.ID, err = s.st.CreateUser(ctx, u)
 	if errors.Is(err, store.ErrConflict) {
-		return store.User{}, invalidf("a user called %q already exists", name)
+		return store.User{}, invalid("error.user.exists", "Name", name)
 	}
 	return u, err
+}
+
+// checkPassword applies the length rules to a new password.
+func checkPassword(password string) error {
+	if !utf8.ValidString(password) {
+		return malformed("error.password.utf8")
+	}
+	if utf8.RuneCountInString(password) < MinPasswordChars {
+		return invalid("error.password.short", "Min", MinPasswordChars)
+	}
+	if len(password) > MaxPasswordBytes {
+		return invalid("error.password.long", "Max", MaxPasswordBytes)
+	}
+	return nil
 }
 
 // CreateToken makes a new API token for the named user and returns it; only its
@@ -65,7 +76,7 @@ func (s *Service) CreateToken(ctx context.Context, userName string) (string, err
 		return "", err
 	}
 	token := tokenPrefix + RandomSecret(32)
-	if _, err := s.st.CreateToken(ctx, u.ID, hashToken(token)); err != nil {
+	if _, err := s.st.CreateToken(ctx, u.ID, hashToken(token), token[:len(tokenPrefix)+4]+"…"); err != nil {
 		return "", err
 	}
 	return token, nil

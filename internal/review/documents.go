@@ -37,15 +37,15 @@ type NewSegment struct {
 // becomes "en-US"). An ill-formed or unknown tag is ErrMalformed.
 func ParseLang(field, tag string) (string, error) {
 	if strings.TrimSpace(tag) == "" {
-		return "", malformedf("%s is required (a BCP 47 language tag such as en or pt-BR)", field)
+		return "", malformed("error.lang.required", "Field", field)
 	}
 	t, err := language.Parse(tag)
 	if err != nil {
-		return "", malformedf("%s %q is not a valid BCP 47 language tag", field, tag)
+		return "", malformed("error.lang.invalid", "Field", field, "Tag", tag)
 	}
 	// "und", "und-US" and private-use tags parse but name no language.
 	if _, conf := t.Base(); conf != language.Exact {
-		return "", malformedf("%s %q does not name a language", field, tag)
+		return "", malformed("error.lang.nolanguage", "Field", field, "Tag", tag)
 	}
 	return t.String(), nil
 }
@@ -53,7 +53,7 @@ func ParseLang(field, tag string) (string, error) {
 // CreateDocument validates d and stores it with its segments, all in state mt.
 func (s *Service) CreateDocument(ctx context.Context, u store.User, d NewDocument) (int64, error) {
 	if !Can(u.Role, ActImport) {
-		return 0, forbidden("create documents")
+		return 0, forbidden("error.forbidden.documents")
 	}
 	nd, err := validateDocument(d)
 	if err != nil {
@@ -77,13 +77,13 @@ func validateDocument(d NewDocument) (store.NewDocument, error) {
 	var nd store.NewDocument
 	title := strings.TrimSpace(d.Title)
 	if !utf8.ValidString(title) {
-		return nd, malformedf("title is not valid UTF-8")
+		return nd, malformed("error.text.utf8", "Field", "title")
 	}
 	if title == "" {
-		return nd, invalidf("title is required")
+		return nd, invalid("error.title.required")
 	}
 	if n := utf8.RuneCountInString(title); n > MaxTitleChars {
-		return nd, invalidf("title is %d characters long; the limit is %d", n, MaxTitleChars)
+		return nd, invalid("error.text.long", "Field", "title", "Length", n, "Limit", MaxTitleChars)
 	}
 	src, err := ParseLang("source_lang", d.SourceLang)
 	if err != nil {
@@ -94,13 +94,13 @@ func validateDocument(d NewDocument) (store.NewDocument, error) {
 		return nd, err
 	}
 	if src == tgt {
-		return nd, invalidf("source and target language are both %s", src)
+		return nd, invalid("error.lang.same", "Lang", src)
 	}
 	if len(d.Segments) == 0 {
-		return nd, invalidf("the document has no segments")
+		return nd, invalid("error.segments.none")
 	}
 	if len(d.Segments) > MaxSegments {
-		return nd, invalidf("the document has %d segments; the limit is %d", len(d.Segments), MaxSegments)
+		return nd, invalid("error.segments.many", "Length", len(d.Segments), "Limit", MaxSegments)
 	}
 	nd = store.NewDocument{Title: title, SourceLang: src, Lang: tgt,
 		Segments: make([]store.NewSegment, len(d.Segments))}
@@ -114,15 +114,15 @@ func validateDocument(d NewDocument) (store.NewDocument, error) {
 			return nd, err
 		}
 		if strings.TrimSpace(sg.Source) == "" {
-			return nd, invalidf("segment %d has an empty source", n)
+			return nd, invalid("error.segment.nosource", "Number", n)
 		}
 		switch {
 		case sg.Paragraph == nil:
 			para, index = para+1, 1
 		case *sg.Paragraph < 0:
-			return nd, invalidf("segment %d: paragraph must not be negative", n)
+			return nd, invalid("error.segment.paranegative", "Number", n)
 		case i > 0 && *sg.Paragraph < para:
-			return nd, invalidf("segment %d: paragraph %d comes after paragraph %d; paragraphs must not go back", n, *sg.Paragraph, para)
+			return nd, invalid("error.segment.paraback", "Number", n, "Paragraph", *sg.Paragraph, "Previous", para)
 		case i > 0 && *sg.Paragraph == para:
 			index++
 		default:

@@ -26,7 +26,7 @@ func (s *Service) Translation(ctx context.Context, docID int64, lang string) (st
 		for i, t := range trs {
 			langs[i] = t.Lang
 		}
-		return store.Translation{}, malformedf("lang is required: document %d has translations into %s", docID, strings.Join(langs, ", "))
+		return store.Translation{}, malformed("error.lang.choose", "ID", docID, "Langs", strings.Join(langs, ", "))
 	}
 	tag, err := ParseLang("lang", lang)
 	var unknown language.ValueError

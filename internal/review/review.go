@@ -6,7 +6,11 @@ package review
 import (
 	"errors"
 	"fmt"
+	"sync"
 
+	"golang.org/x/text/language"
+
+	"copydesk/internal/i18n"
 	"copydesk/internal/store"
 )
 
@@ -47,28 +51,44 @@ var (
 	ErrForbidden = errors.New("forbidden") // the user's role does not allow it
 )
 
-// Error is a refusal with a public message.
+// Error is a refusal whose message is safe to show to the person who made the
+// request. The message is a UI message (locales/), so that a page can show it in
+// the reader's language; the API and the command line show it in English.
 type Error struct {
 	class error
-	msg   string
+	id    string
+	data  []any // template data as name/value pairs
 }
 
-func (e *Error) Error() string { return e.msg }
+func (e *Error) Error() string { return english().T(e.id, e.data...) }
 func (e *Error) Unwrap() error { return e.class }
 
-// Message returns the text that may be shown to the user.
-func (e *Error) Message() string { return e.msg }
+// Message returns the English text.
+func (e *Error) Message() string { return e.Error() }
 
-func invalidf(format string, args ...any) error {
-	return &Error{class: ErrInvalid, msg: fmt.Sprintf(format, args...)}
+// Localize returns the text in the localizer's language.
+func (e *Error) Localize(l *i18n.Localizer) string { return l.T(e.id, e.data...) }
+
+// english renders refusals for the API and the command line. The message files
+// are embedded, so failing to parse them is a bug that every test shows.
+var english = sync.OnceValue(func() *i18n.Localizer {
+	b, err := i18n.New()
+	if err != nil {
+		panic(fmt.Sprintf("review: load messages: %v", err))
+	}
+	return b.For(language.English)
+})
+
+func invalid(id string, pairs ...any) error {
+	return &Error{class: ErrInvalid, id: id, data: pairs}
 }
 
-func malformedf(format string, args ...any) error {
-	return &Error{class: ErrMalformed, msg: fmt.Sprintf(format, args...)}
+func malformed(id string, pairs ...any) error {
+	return &Error{class: ErrMalformed, id: id, data: pairs}
 }
 
-func forbidden(action string) error {
-	return &Error{class: ErrForbidden, msg: "your role does not allow you to " + action}
+func forbidden(id string) error {
+	return &Error{class: ErrForbidden, id: id}
 }
 
 // Service applies the rules on top of a store.

@@ -23,7 +23,7 @@ var errUnchanged = errors.New("unchanged")
 // writes no revision. base is the version the editor's text was based on.
 func (s *Service) Edit(ctx context.Context, u store.User, id int64, base int, target string) (store.Segment, error) {
 	if !Can(u.Role, ActEdit) {
-		return store.Segment{}, forbidden("edit segments")
+		return store.Segment{}, forbidden("error.forbidden.edit")
 	}
 	if err := checkText("target", target, MaxSegmentChars); err != nil {
 		return store.Segment{}, err
@@ -40,35 +40,43 @@ func (s *Service) Edit(ctx context.Context, u store.User, id int64, base int, ta
 // Approve accepts the segment's current target.
 func (s *Service) Approve(ctx context.Context, u store.User, id int64, base int) (store.Segment, error) {
 	if !Can(u.Role, ActEdit) {
-		return store.Segment{}, forbidden("approve segments")
+		return store.Segment{}, forbidden("error.forbidden.edit")
 	}
 	return s.change(ctx, id, base, func(cur store.Segment) (store.Change, error) {
 		if cur.State == StateApproved {
-			return store.Change{}, invalidf("segment %d is already approved", cur.ID)
+			return store.Change{}, invalid("error.segment.approved", "ID", cur.ID)
 		}
-		if strings.TrimSpace(cur.Target) == "" {
-			return store.Change{}, invalidf("segment %d has no translation to approve", cur.ID)
+		if err := CheckApprovable(cur.Target); err != nil {
+			return store.Change{}, err
 		}
 		return store.Change{Target: cur.Target, State: StateApproved, Kind: KindApprove,
 			AuthorID: u.ID, Distance: Distance(cur.Target, cur.MT)}, nil
 	})
 }
 
+// CheckApprovable refuses a target that could not be approved: an empty one.
+func CheckApprovable(target string) error {
+	if strings.TrimSpace(target) == "" {
+		return invalid("error.segment.empty")
+	}
+	return nil
+}
+
 // Reject sends the segment back with a reason; its text stays as it is.
 func (s *Service) Reject(ctx context.Context, u store.User, id int64, base int, reason string) (store.Segment, error) {
 	if !Can(u.Role, ActEdit) {
-		return store.Segment{}, forbidden("reject segments")
+		return store.Segment{}, forbidden("error.forbidden.edit")
 	}
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return store.Segment{}, invalidf("a rejection needs a reason")
+		return store.Segment{}, invalid("error.reason.required")
 	}
 	if err := checkText("reason", reason, MaxReasonChars); err != nil {
 		return store.Segment{}, err
 	}
 	return s.change(ctx, id, base, func(cur store.Segment) (store.Change, error) {
 		if cur.State == StateRejected {
-			return store.Change{}, invalidf("segment %d is already rejected", cur.ID)
+			return store.Change{}, invalid("error.segment.rejected", "ID", cur.ID)
 		}
 		return store.Change{Target: cur.Target, State: StateRejected, Reason: reason, Kind: KindReject,
 			AuthorID: u.ID, Distance: Distance(cur.Target, cur.MT)}, nil
@@ -79,7 +87,7 @@ func (s *Service) Reject(ctx context.Context, u store.User, id int64, base int, 
 // current segment with no error.
 func (s *Service) change(ctx context.Context, id int64, base int, decide func(store.Segment) (store.Change, error)) (store.Segment, error) {
 	if base < 1 {
-		return store.Segment{}, invalidf("version must be the segment's current version (1 or more)")
+		return store.Segment{}, invalid("error.version.invalid")
 	}
 	var current store.Segment
 	sg, err := s.st.ApplyChange(ctx, id, base, func(cur store.Segment) (store.Change, error) {
@@ -95,10 +103,10 @@ func (s *Service) change(ctx context.Context, id int64, base int, decide func(st
 // checkText refuses invalid UTF-8 and texts longer than limit characters.
 func checkText(field, text string, limit int) error {
 	if !utf8.ValidString(text) {
-		return malformedf("%s is not valid UTF-8", field)
+		return malformed("error.text.utf8", "Field", field)
 	}
 	if n := utf8.RuneCountInString(text); n > limit {
-		return invalidf("%s is %d characters long; the limit is %d", field, n, limit)
+		return invalid("error.text.long", "Field", field, "Length", n, "Limit", limit)
 	}
 	return nil
 }

@@ -72,6 +72,10 @@ func (s *Store) CreateDocument(ctx context.Context, d NewDocument) (int64, error
 		if err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO translation_states (translation_id, state, n) VALUES (?, 'mt', ?)`, trID, len(d.Segments)); err != nil {
+			return fmt.Errorf("insert state counts: %w", err)
+		}
 		return insertSegments(ctx, tx, trID, creator, ts, d.Segments)
 	})
 	return docID, err
@@ -182,10 +186,9 @@ func (s *Store) ListDocuments(ctx context.Context) ([]Document, error) {
 // grouped by document id and ordered by language.
 func (s *Store) translations(ctx context.Context, where string, args ...any) (map[int64][]Translation, error) {
 	rows, err := s.r.QueryContext(ctx,
-		`SELECT t.id, t.document_id, t.lang, t.segment_count, sg.state, COUNT(sg.id)
-		   FROM translations t LEFT JOIN segments sg ON sg.translation_id = t.id `+where+`
-		  GROUP BY t.id, t.document_id, t.lang, t.segment_count, sg.state
-		  ORDER BY t.document_id, t.lang`, args...)
+		`SELECT t.id, t.document_id, t.lang, t.segment_count, ts.state, COALESCE(ts.n, 0)
+		   FROM translations t LEFT JOIN translation_states ts ON ts.translation_id = t.id `+where+`
+		  ORDER BY t.document_id, t.lang, t.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list translations: %w", err)
 	}

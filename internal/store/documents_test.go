@@ -242,7 +242,7 @@ func TestListSegmentsPages(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(fmt.Sprintf("%s_%d_%d", tc.state, tc.offset, tc.limit), func(t *testing.T) {
-			page, err := st.ListSegments(ctx, tr, tc.state, tc.offset, tc.limit)
+			page, err := st.ListSegments(ctx, tr, store.Filter{State: tc.state}, tc.offset, tc.limit)
 			if err != nil {
 				t.Fatalf("ListSegments: %v", err)
 			}

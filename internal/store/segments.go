@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -23,6 +24,19 @@ type Segment struct {
 	State         string
 	Reason        string
 	Version       int
+
+	// Filled by ListSegments only: who made the current version and when, and how
+	// many comments the segment has.
+	ChangedBy string
+	ChangedAt time.Time
+	Comments  int
+}
+
+// Filter narrows a segment list. Query matches source or target text containing it
+// (case-insensitive for ASCII letters).
+type Filter struct {
+	State string
+	Query string
 }
 
 // Change is what a rule decided a write does to a segment: its new target, state and
@@ -90,39 +104,44 @@ type SegmentPage struct {
 }
 
 // ListSegments returns up to limit segments of translation tr from offset on, in
-// document order, only those in state when state is not empty. Without a state
-// filter a page is a range of positions, so its cost does not grow with the
-// translation's length.
-func (s *Store) ListSegments(ctx context.Context, tr Translation, state string, offset, limit int) (SegmentPage, error) {
+// document order, those matching f. Without a filter a page is a range of
+// positions, so its cost does not grow with the translation's length.
+func (s *Store) ListSegments(ctx context.Context, tr Translation, f Filter, offset, limit int) (SegmentPage, error) {
 	page := SegmentPage{Segments: []Segment{}}
+	const query = `SELECT ` + segmentColumns + `, COALESCE(u.name, ''), COALESCE(r.created_at, ''),
+			(SELECT COUNT(*) FROM comments c WHERE c.segment_id = sg.id)
+		   FROM segments sg JOIN translations t ON t.id = sg.translation_id
+		   LEFT JOIN revisions r ON r.segment_id = sg.id AND r.version = sg.version
+		   LEFT JOIN users u ON u.id = r.author_id
+		  WHERE sg.translation_id = ? `
 	var rows *sql.Rows
 	var err error
-	const from = ` FROM segments sg JOIN translations t ON t.id = sg.translation_id `
-	if state == "" {
+	if f == (Filter{}) {
 		page.Total = tr.SegmentCount
-		rows, err = s.r.QueryContext(ctx, `SELECT `+segmentColumns+from+
-			`WHERE sg.translation_id = ? AND sg.pos >= ? AND sg.pos < ? ORDER BY sg.pos`,
+		rows, err = s.r.QueryContext(ctx, query+`AND sg.pos >= ? AND sg.pos < ? ORDER BY sg.pos`,
 			tr.ID, offset, offset+limit)
 	} else {
-		err = s.r.QueryRowContext(ctx,
-			`SELECT COUNT(*) FROM segments WHERE translation_id = ? AND state = ?`, tr.ID, state).
-			Scan(&page.Total)
-		if err != nil {
+		where, args := filterClause(tr, f)
+		if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM segments sg WHERE sg.translation_id = ? `+where, args...).
+			Scan(&page.Total); err != nil {
 			return page, fmt.Errorf("count segments: %w", err)
 		}
-		rows, err = s.r.QueryContext(ctx, `SELECT `+segmentColumns+from+
-			`WHERE sg.translation_id = ? AND sg.state = ? ORDER BY sg.pos LIMIT ? OFFSET ?`,
-			tr.ID, state, limit, offset)
+		rows, err = s.r.QueryContext(ctx, query+where+` ORDER BY sg.pos LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 	}
 	if err != nil {
 		return page, fmt.Errorf("list segments: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		sg, err := scanSegment(rows)
+		var sg Segment
+		var changed string
+		err := rows.Scan(&sg.ID, &sg.DocumentID, &sg.TranslationID, &sg.Lang, &sg.Pos, &sg.Paragraph,
+			&sg.Index, &sg.Source, &sg.MT, &sg.Target, &sg.State, &sg.Reason, &sg.Version,
+			&sg.ChangedBy, &changed, &sg.Comments)
 		if err != nil {
 			return page, fmt.Errorf("scan segment: %w", err)
 		}
+		sg.ChangedAt = parseTime(changed)
 		page.Segments = append(page.Segments, sg)
 	}
 	if err := rows.Err(); err != nil {
@@ -130,6 +149,24 @@ func (s *Store) ListSegments(ctx context.Context, tr Translation, state string, 
 	}
 	return page, nil
 }
+
+// filterClause returns the SQL condition (starting with AND) and its arguments, the
+// translation id first, for f.
+func filterClause(tr Translation, f Filter) (string, []any) {
+	where, args := "", []any{tr.ID}
+	if f.State != "" {
+		where += ` AND sg.state = ?`
+		args = append(args, f.State)
+	}
+	if f.Query != "" {
+		like := "%" + likeEscaper.Replace(f.Query) + "%"
+		where += ` AND (sg.source LIKE ? ESCAPE '\' OR sg.target LIKE ? ESCAPE '\')`
+		args = append(args, like, like)
+	}
+	return where, args
+}
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // ForEachSegment calls fn for every segment of translation tr in document order.
 func (s *Store) ForEachSegment(ctx context.Context, tr Translation, fn func(Segment) error) error {
@@ -178,6 +215,11 @@ func (s *Store) ApplyChange(ctx context.Context, id int64, base int, decide func
 			ch.Target, ch.State, ch.Reason, next, id, cur.Version); err != nil {
 			return fmt.Errorf("update segment: %w", err)
 		}
+		if ch.State != cur.State {
+			if err := moveStateCount(ctx, tx, cur.TranslationID, cur.State, ch.State); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.ExecContext(ctx,
 			`INSERT INTO revisions (segment_id, version, text, state, kind, reason, author_id, distance, created_at)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -189,6 +231,21 @@ func (s *Store) ApplyChange(ctx context.Context, id int64, base int, decide func
 		return nil
 	})
 	return out, err
+}
+
+// moveStateCount moves one segment of a translation from one state's count to
+// another's.
+func moveStateCount(ctx context.Context, tx *sql.Tx, trID int64, from, to string) error {
+	if _, err := tx.ExecContext(ctx,
+		`UPDATE translation_states SET n = n - 1 WHERE translation_id = ? AND state = ?`, trID, from); err != nil {
+		return fmt.Errorf("count state: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO translation_states (translation_id, state, n) VALUES (?, ?, 1)
+		 ON CONFLICT (translation_id, state) DO UPDATE SET n = n + 1`, trID, to); err != nil {
+		return fmt.Errorf("count state: %w", err)
+	}
+	return nil
 }
 
 // Revisions returns a segment's history, oldest first.

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"testing"
 
 	"copydesk/internal/store"
@@ -95,10 +97,10 @@ func TestOpenCreatesFolderFileAndSchema(t *testing.T) {
 			t.Errorf("unexpected file %q next to the database (a mis-escaped name?)", n)
 		}
 	}
-	if got := rawQuery(t, path, "PRAGMA user_version"); got != "1" {
-		t.Errorf("user_version = %s, want 1", got)
+	if got, want := rawQuery(t, path, "PRAGMA user_version"), latestMigration(t); got != want {
+		t.Errorf("user_version = %s, want %s", got, want)
 	}
-	want := []string{"api_tokens", "documents", "revisions", "segments", "translations", "users"}
+	want := []string{"api_tokens", "comments", "documents", "login_failures", "revisions", "segments", "sessions", "translation_states", "translations", "users"}
 	got := rawTables(t, path)
 	if len(got) != len(want) {
 		t.Fatalf("tables = %v, want %v", got, want)
@@ -139,9 +141,24 @@ func TestOpenTwiceIsNoOp(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if got := rawQuery(t, path, "PRAGMA user_version"); got != "1" {
-		t.Errorf("user_version after reopening = %s, want 1", got)
+	if got, want := rawQuery(t, path, "PRAGMA user_version"), latestMigration(t); got != want {
+		t.Errorf("user_version after reopening = %s, want %s", got, want)
 	}
+}
+
+// latestMigration is the number of the newest file in migrations/, as text.
+func latestMigration(t *testing.T) string {
+	t.Helper()
+	files, err := filepath.Glob("migrations/*.sql")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no migrations found: %v", err)
+	}
+	sort.Strings(files)
+	n, err := strconv.Atoi(strings.SplitN(filepath.Base(files[len(files)-1]), "_", 2)[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strconv.Itoa(n)
 }
 
 func TestOpenEnablesWALAndForeignKeys(t *testing.T) {
@@ -151,7 +168,7 @@ func TestOpenEnablesWALAndForeignKeys(t *testing.T) {
 	}
 	// Foreign keys are per connection, so check them through the store's writer:
 	// rows pointing at a missing user must be refused.
-	if _, err := st.CreateToken(t.Context(), 4242, "hash-of-nobody"); err == nil {
+	if _, err := st.CreateToken(t.Context(), 4242, "hash-of-nobody", "cdk_x…"); err == nil {
 		t.Error("CreateToken for a user that does not exist succeeded; foreign keys are off")
 	}
 	_, err := st.CreateDocument(t.Context(), store.NewDocument{Title: "T", SourceLang: "fr", Lang: "en",

@@ -71,7 +71,7 @@ func TestTokens(t *testing.T) {
 		user int64
 		hash string
 	}{{ed, "hash-ed-1"}, {ed, "hash-ed-2"}, {ann, "hash-ann"}} {
-		if id, err := st.CreateToken(ctx, tok.user, tok.hash); err != nil || id < 1 {
+		if id, err := st.CreateToken(ctx, tok.user, tok.hash, "cdk_x…"); err != nil || id < 1 {
 			t.Fatalf("CreateToken(%d, %s) = %d, %v", tok.user, tok.hash, id, err)
 		}
 	}
@@ -89,7 +89,7 @@ func TestTokens(t *testing.T) {
 	}
 	// A hash is unique: a second token with the same hash is refused and the first
 	// still belongs to its user.
-	if _, err := st.CreateToken(ctx, ann, "hash-ed-1"); err == nil {
+	if _, err := st.CreateToken(ctx, ann, "hash-ed-1", "cdk_x…"); err == nil {
 		t.Error("CreateToken with a hash already stored succeeded")
 	}
 	if u, err := st.UserByTokenHash(ctx, "hash-ed-1"); err != nil || u.ID != ed {

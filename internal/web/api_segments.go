@@ -42,7 +42,7 @@ func (s *server) listSegments(c *gin.Context) {
 		s.fail(c, err, "document or translation")
 		return
 	}
-	page, err := s.svc.Store().ListSegments(c.Request.Context(), tr, state, offset, limit)
+	page, err := s.svc.Store().ListSegments(c.Request.Context(), tr, store.Filter{State: state}, offset, limit)
 	if err != nil {
 		s.fail(c, err, "document")
 		return

@@ -133,7 +133,7 @@ func BenchmarkSegmentPut(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	page, err := env.svc.Store().ListSegments(ctx, tr, "", 0, clients*perClient)
+	page, err := env.svc.Store().ListSegments(ctx, tr, store.Filter{}, 0, clients*perClient)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -217,6 +217,43 @@ func BenchmarkSegmentPage(b *testing.B) {
 				lat = append(lat, time.Since(t0))
 				if rec.Code != http.StatusOK {
 					b.Fatalf("page: %d %s", rec.Code, rec.Body)
+				}
+			}
+			slices.Sort(lat)
+			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+		})
+	}
+}
+
+// BenchmarkReviewPage renders the review page (50 segments, diffs included) from the
+// middle of documents of different lengths: the cost must not grow with the document.
+func BenchmarkReviewPage(b *testing.B) {
+	for _, size := range []int{100, 100_000} {
+		b.Run("doc="+strconv.Itoa(size), func(b *testing.B) {
+			env := newBenchEnv(b)
+			ctx := context.Background()
+			id, err := env.svc.ImportDocument(ctx, review.NewDocument{Title: "Bench", SourceLang: "fr", TargetLang: "en", Segments: benchSegments(size)})
+			if err != nil {
+				b.Fatal(err)
+			}
+			secret, err := env.svc.Login(ctx, "bench", "bench-password", "127.0.0.1")
+			if err != nil {
+				b.Fatal(err)
+			}
+			page := size / 2 / 50
+			path := fmt.Sprintf("/documents/%d?lang=en&page=%d", id, max(page, 1))
+			var lat []time.Duration
+			b.ResetTimer()
+			for b.Loop() {
+				req := httptest.NewRequest(http.MethodGet, path, nil)
+				req.AddCookie(&http.Cookie{Name: "copydesk_session", Value: secret})
+				rec := httptest.NewRecorder()
+				t0 := time.Now()
+				env.handler.ServeHTTP(rec, req)
+				lat = append(lat, time.Since(t0))
+				if rec.Code != http.StatusOK || !bytes.Contains(rec.Body.Bytes(), []byte("data-segment-id")) {
+					b.Fatalf("review page: %d", rec.Code)
 				}
 			}
 			slices.Sort(lat)

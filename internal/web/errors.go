@@ -48,3 +48,12 @@ func (s *server) fail(c *gin.Context, err error, what string) {
 		abortJSON(c, http.StatusInternalServerError, "internal error")
 	}
 }
+
+// publicText is the message of a rule's refusal as shown on a page.
+func (s *server) publicText(c *gin.Context, e *review.Error) string {
+	return e.Localize(localizer(c))
+}
+
+func isNotFound(err error) bool { return errors.Is(err, store.ErrNotFound) }
+
+func isMalformed(err error) bool { return errors.Is(err, review.ErrMalformed) }

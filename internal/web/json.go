@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -64,7 +65,12 @@ func jsonProblem(err error) string {
 func pathID(c *gin.Context, what string) (int64, bool) {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil || id < 1 {
-		abortJSON(c, http.StatusNotFound, what+" not found")
+		if strings.HasPrefix(c.Request.URL.Path, "/api/") || wantsJSON(c) {
+			abortJSON(c, http.StatusNotFound, what+" not found")
+		} else {
+			c.Data(http.StatusNotFound, "text/plain; charset=utf-8", []byte(localizer(c).T("error.notfound")))
+			c.Abort()
+		}
 		return 0, false
 	}
 	return id, true

@@ -5,12 +5,17 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"golang.org/x/text/language"
+
+	"copydesk/internal/i18n"
 	"copydesk/internal/review"
 )
 
@@ -18,30 +23,81 @@ import (
 type Options struct {
 	MaxBody int64        // largest request body accepted, in bytes; 0 means 32 MiB
 	Logger  *slog.Logger // request and error log
+	// Stopping, when closed, ends the live-update streams so that a graceful
+	// shutdown need not wait for browsers to hang up.
+	Stopping <-chan struct{}
+	// TrustedProxies lists the addresses or CIDR ranges of reverse proxies whose
+	// X-Forwarded-For header names the real client; none by default.
+	TrustedProxies []string
 }
 
 // server carries what the handlers share.
 type server struct {
-	svc *review.Service
-	log *slog.Logger
+	svc    *review.Service
+	log    *slog.Logger
+	i18n   *i18n.Bundle
+	pages  *pages
+	static *staticFiles
+	origin *http.CrossOriginProtection
+	events *broker
 }
 
 func init() { gin.SetMode(gin.ReleaseMode) }
 
-// New returns the HTTP handler for the whole application.
+// New is Build for callers that cannot go on without the handler (tests): the
+// templates, static files and messages are embedded, so an error here is a bug in
+// them and panics.
 func New(svc *review.Service, opt Options) http.Handler {
+	h, err := Build(svc, opt)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}
+
+// Build returns the HTTP handler for the whole application, after parsing every
+// template and message file once.
+func Build(svc *review.Service, opt Options) (http.Handler, error) {
 	if opt.MaxBody <= 0 {
 		opt.MaxBody = 32 << 20
 	}
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
-	s := &server{svc: svc, log: opt.Logger}
+	bundle, err := i18n.New()
+	if err != nil {
+		return nil, err
+	}
+	pg, err := loadPages()
+	if err != nil {
+		return nil, err
+	}
+	st, err := loadStatic()
+	if err != nil {
+		return nil, err
+	}
+	fallbackLocalizer = bundle.For(language.English)
+	s := &server{svc: svc, log: opt.Logger, i18n: bundle, pages: pg, static: st,
+		origin: http.NewCrossOriginProtection(), events: newBroker()}
+	if opt.Stopping != nil {
+		go func() {
+			<-opt.Stopping
+			s.events.close()
+		}()
+	}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	r.Use(s.recoverPanic, s.logRequest, limitBody(opt.MaxBody))
+	// The client address (for slowing down failed logins) is the connection's
+	// peer, unless it is one of the configured proxies, whose X-Forwarded-For is
+	// then believed.
+	if err := r.SetTrustedProxies(opt.TrustedProxies); err != nil {
+		return nil, fmt.Errorf("trusted proxies: %w", err)
+	}
+	r.MaxMultipartMemory = opt.MaxBody
+	r.Use(s.recoverPanic, s.logRequest, securityHeaders, limitBody(opt.MaxBody))
 
 	r.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
+	r.GET("/static/*file", st.serve)
 
 	api := r.Group("/api/v1", s.requireToken)
 	api.GET("/documents", s.listDocuments)
@@ -54,11 +110,47 @@ func New(svc *review.Service, opt Options) http.Handler {
 	api.POST("/segments/:id/reject", s.rejectSegment)
 	api.GET("/segments/:id/revisions", s.listRevisions)
 
-	r.NoRoute(func(c *gin.Context) { abortJSON(c, http.StatusNotFound, "no such page or API route") })
+	ui := r.Group("/", s.loadSession, s.checkCSRF)
+	ui.GET("/login", s.loginForm)
+	ui.POST("/login", s.login)
+	ui.POST("/logout", s.logout)
+	ui.POST("/language", s.switchLanguage)
+	in := ui.Group("/", s.requireLogin)
+	in.GET("/", s.documentsPage)
+	in.POST("/documents", s.createDocumentForm)
+	in.GET("/documents/:id", s.reviewPage)
+	in.GET("/documents/:id/export", s.exportDocument)
+	in.GET("/documents/:id/events", s.segmentEvents)
+	in.GET("/segments/:id/history", s.historyPage)
+	in.POST("/segments/:id/save", s.saveSegmentForm)
+	in.POST("/segments/:id/approve", s.approveSegmentForm)
+	in.POST("/segments/:id/reject", s.rejectSegmentForm)
+	in.POST("/segments/:id/revert", s.revertSegmentForm)
+	in.POST("/segments/:id/comments", s.commentForm)
+	s.adminRoutes(in.Group("/admin"))
+
+	r.NoRoute(func(c *gin.Context) {
+		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
+			abortJSON(c, http.StatusNotFound, "no such API route")
+			return
+		}
+		s.showError(c, http.StatusNotFound, "error.notfound")
+	})
 	r.NoMethod(func(c *gin.Context) {
 		abortJSON(c, http.StatusMethodNotAllowed, "method "+c.Request.Method+" is not allowed here")
 	})
-	return r
+	return r, nil
+}
+
+// securityHeaders keeps pages from being framed, sniffed or made to run scripts
+// from elsewhere; the one script is a static file, so no inline code is allowed.
+func securityHeaders(c *gin.Context) {
+	h := c.Writer.Header()
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("X-Frame-Options", "DENY")
+	c.Next()
 }
 
 // limitBody caps every request body; reading past the cap fails with

@@ -1,0 +1,169 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"copydesk/internal/formats"
+	"copydesk/internal/review"
+	"copydesk/internal/store"
+)
+
+type documentsPage struct {
+	base
+	Documents []documentRow
+	CanCreate bool
+	Form      createForm
+	Formats   []string
+}
+
+type documentRow struct {
+	store.Document
+	Rows []translationRow
+}
+
+type translationRow struct {
+	Lang     string
+	Total    int
+	Approved int
+	Percent  int
+	Counts   []stateCount
+}
+
+type stateCount struct {
+	State string
+	N     int
+}
+
+type createForm struct {
+	Title, SourceLang, TargetLang, Format, Text string
+}
+
+// documentsPage handles GET /: the articles with their progress, and the form that
+// creates one.
+func (s *server) documentsPage(c *gin.Context) {
+	s.renderDocuments(c, http.StatusOK, createForm{Format: "auto"}, "")
+}
+
+func (s *server) renderDocuments(c *gin.Context, status int, form createForm, formErr string) {
+	docs, err := s.svc.Store().ListDocuments(c.Request.Context())
+	if err != nil {
+		s.fail(c, err, "document")
+		return
+	}
+	p := documentsPage{base: s.newBase(c, localizer(c).T("page.documents.title")), Form: form,
+		CanCreate: review.Can(currentUser(c).Role, review.ActImport), Formats: formats.ImportFormats}
+	p.Error = formErr
+	for _, d := range docs {
+		row := documentRow{Document: d}
+		for _, t := range d.Translations {
+			row.Rows = append(row.Rows, newTranslationRow(t))
+		}
+		p.Documents = append(p.Documents, row)
+	}
+	s.render(c, status, "documents", p)
+}
+
+func newTranslationRow(t store.Translation) translationRow {
+	tr := translationRow{Lang: t.Lang, Total: t.SegmentCount, Approved: t.Counts[review.StateApproved]}
+	tr.Percent = percent(tr.Approved, tr.Total)
+	for _, st := range review.States {
+		tr.Counts = append(tr.Counts, stateCount{State: st, N: t.Counts[st]})
+	}
+	return tr
+}
+
+// createDocumentForm handles POST /documents: an article pasted or uploaded as
+// JSON Lines, TSV or CSV, the same inputs as the import API.
+func (s *server) createDocumentForm(c *gin.Context) {
+	loc := localizer(c)
+	form := createForm{Title: c.PostForm("title"), SourceLang: c.PostForm("source_lang"),
+		TargetLang: c.PostForm("target_lang"), Format: c.DefaultPostForm("format", "auto"), Text: c.PostForm("text")}
+	if !review.Can(currentUser(c).Role, review.ActImport) {
+		s.showError(c, http.StatusForbidden, "error.forbidden")
+		return
+	}
+	var body io.Reader = strings.NewReader(form.Text)
+	name := ""
+	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
+		f, err := fh.Open()
+		if err != nil {
+			s.fail(c, err, "file")
+			return
+		}
+		defer f.Close()
+		body, name = f, fh.Filename
+	} else if strings.TrimSpace(form.Text) == "" {
+		s.renderDocuments(c, http.StatusUnprocessableEntity, form, loc.T("error.create.nothing"))
+		return
+	}
+	format, err := chooseFormat(form.Format, name, form.Text)
+	if err != nil {
+		s.renderDocuments(c, http.StatusUnprocessableEntity, form, loc.T("error.create.format"))
+		return
+	}
+	rows, err := formats.Parse(body, format)
+	var perr *formats.ParseError
+	if errors.As(err, &perr) {
+		s.renderDocuments(c, http.StatusUnprocessableEntity, form, loc.T("error.create.parse", "Problem", perr.Error()))
+		return
+	}
+	if err != nil {
+		s.fail(c, err, "file")
+		return
+	}
+	nd := review.NewDocument{Title: form.Title, SourceLang: form.SourceLang, TargetLang: form.TargetLang,
+		Segments: make([]review.NewSegment, len(rows))}
+	for i, r := range rows {
+		nd.Segments[i] = review.NewSegment{Source: r.Source, Target: r.Target}
+		if r.HasParagraph {
+			p := r.Paragraph
+			nd.Segments[i].Paragraph = &p
+		}
+	}
+	id, err := s.svc.CreateDocument(c.Request.Context(), currentUser(c), nd)
+	var pub *review.Error
+	if errors.As(err, &pub) {
+		s.renderDocuments(c, http.StatusUnprocessableEntity, form, s.publicText(c, pub))
+		return
+	}
+	if err != nil {
+		s.fail(c, err, "document")
+		return
+	}
+	tr, err := s.svc.Translation(c.Request.Context(), id, "")
+	if err != nil {
+		s.fail(c, err, "document")
+		return
+	}
+	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?lang=%s", id, url.QueryEscape(tr.Lang)))
+}
+
+// chooseFormat picks the input format: as chosen, else from the file name, else
+// guessed from pasted text (a JSON object, a tab in the header, or CSV).
+func chooseFormat(chosen, filename, text string) (string, error) {
+	for _, f := range formats.ImportFormats {
+		if chosen == f {
+			return f, nil
+		}
+	}
+	if filename != "" {
+		return formats.FormatFromFilename(filename)
+	}
+	first, _, _ := strings.Cut(strings.TrimLeft(text, "\ufeff \t\r\n"), "\n")
+	switch {
+	case strings.HasPrefix(first, "{"):
+		return "jsonl", nil
+	case strings.Contains(first, "\t"):
+		return "tsv", nil
+	case strings.Contains(first, ","):
+		return "csv", nil
+	}
+	return "", errors.New("cannot tell the format")
+}

@@ -1,0 +1,356 @@
+// Copydesk's one script: shortcuts, autosave, diffs and live updates on the review
+// page, and small conveniences elsewhere. Every action also works without it.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  document.addEventListener("change", function (e) {
+    if (e.target.matches("select[data-autosubmit]")) e.target.form.submit();
+  });
+
+  var review = document.querySelector(".review");
+  if (!review) return;
+
+  var csrf = document.body.dataset.csrf || "";
+  var text = {};
+  try { text = JSON.parse(document.getElementById("ui-text").textContent); } catch (err) { text = {}; }
+  var AUTOSAVE_MS = 1200;
+
+  function rows() { return Array.prototype.slice.call(document.querySelectorAll("article.seg")); }
+  function rowOf(el) { return el && el.closest ? el.closest("article.seg") : null; }
+  function area(row) { return row.querySelector("textarea[name=target]"); }
+  function say(row, msg, bad, fade) {
+    var s = row.querySelector("[data-status]");
+    if (!s) return;
+    clearTimeout(s._fade);
+    s.textContent = msg || "";
+    s.classList.toggle("bad", !!bad);
+    if (fade) s._fade = setTimeout(function () { s.textContent = ""; }, 3000);
+  }
+  function fit(t) {
+    t.style.height = "auto";
+    t.style.height = (t.scrollHeight + 2) + "px";
+  }
+
+  // Each row remembers the text last saved; edits are dirty until saved.
+  rows().forEach(function (row) {
+    var t = area(row);
+    if (!t) return;
+    row.dataset.saved = t.value;
+    fit(t);
+  });
+
+  function dirty(row) { var t = area(row); return t && !t.readOnly && t.value !== row.dataset.saved; }
+
+  function renderDiff(box, ops) {
+    box.textContent = "";
+    (ops || []).forEach(function (op) {
+      var el = document.createElement(op.kind === "insert" ? "ins" : op.kind === "delete" ? "del" : "span");
+      el.textContent = op.text;
+      if (op.kind !== "equal" && !op.text.trim()) el.className = "ws";
+      box.appendChild(el);
+    });
+  }
+
+  // count moves one segment from one state's count to another's in the header.
+  function count(from, to) {
+    if (from === to) return;
+    [[from, -1], [to, 1]].forEach(function (p) {
+      var el = document.querySelector("[data-count='" + p[0] + "']");
+      if (el) el.textContent = Number(el.textContent) + p[1];
+    });
+    var approved = document.querySelector("[data-count=approved]");
+    var bar = document.querySelector("[data-progress]");
+    var label = document.querySelector("[data-approved-of]");
+    if (approved && bar) bar.value = Number(approved.textContent);
+    if (approved && label && text.approvedOf) {
+      label.textContent = text.approvedOf.replace("{approved}", approved.textContent).replace("{total}", label.dataset.approvedOf);
+    }
+  }
+
+  // apply shows a segment as the server now has it. sent is the text this page
+  // sent, when sg answers its own save: what was typed since then is kept, and
+  // stays unsaved so that autosave sends it.
+  function apply(row, sg, who, sent) {
+    var t = area(row);
+    count(row.dataset.state, sg.state);
+    row.dataset.version = sg.version;
+    row.dataset.state = sg.state;
+    row.dataset.saved = sg.target;
+    row.querySelector("input[name=version]").value = sg.version;
+    var typed = sent !== undefined && t && t.value !== sent;
+    if (t && !typed && t.value !== sg.target) { t.value = sg.target; fit(t); }
+    if (typed) schedule(row);
+    var badge = row.querySelector(".state");
+    if (badge) {
+      badge.className = "state state-" + sg.state;
+      if (sg.state_label) badge.textContent = sg.state_label;
+    }
+    var reason = row.querySelector(".meta .reason");
+    if (reason && sg.state !== "rejected") reason.remove();
+    renderDiff(row.querySelector(".diff"), sg.diff);
+    var box = row.querySelector(".diffbox");
+    if (box) box.toggleAttribute("data-unchanged", sg.target === sg.mt);
+    if (who) row.querySelector("[data-changed]").textContent = (text.changedBy || "{name}").replace("{name}", who);
+    var c = row.querySelector(".conflictbox");
+    if (c) c.remove();
+  }
+
+  // post sends one action of a row; calls for the same row run one after another,
+  // each with the version the one before left. It resolves with the new segment.
+  function post(row, action, fields) {
+    row._inflight = (row._inflight || 0) + 1;
+    var run = (row._chain || Promise.resolve()).then(function () {
+      var body = new FormData();
+      body.set("csrf_token", csrf);
+      body.set("version", row.dataset.version);
+      Object.keys(fields || {}).forEach(function (k) { body.set(k, fields[k]); });
+      say(row, text.saving);
+      return fetch("/segments/" + row.dataset.segmentId + "/" + action, {
+        method: "POST", body: body, credentials: "same-origin",
+        headers: { "Accept": "application/json", "X-CSRF-Token": csrf }
+      }).then(function (res) {
+        return res.json().catch(function () { return {}; }).then(function (data) {
+          if (res.ok) { apply(row, data, undefined, fields.target); say(row, text.saved, false, true); return data; }
+          if (res.status === 409 && data.segment) { conflict(row, data.segment, fields.target); throw new Error("conflict"); }
+          say(row, data.error || text.failed, true);
+          throw new Error(data.error || String(res.status));
+        });
+      }, function (err) { say(row, text.offline, true); throw err; });
+    });
+    row._chain = run.catch(function () {});
+    row._chain.then(function () {
+      row._inflight--;
+      if (row._inflight === 0) {
+        var queued = row._queued || [];
+        row._queued = [];
+        queued.forEach(function (ev) { live(row, ev); });
+      }
+    });
+    return run;
+  }
+
+  function schedule(row) {
+    clearTimeout(row._timer);
+    row._timer = setTimeout(function () { save(row); }, AUTOSAVE_MS);
+  }
+
+  function save(row) {
+    clearTimeout(row._timer);
+    if (!dirty(row)) return Promise.resolve(true);
+    return post(row, "save", { target: area(row).value }).then(function () { return true; }, function () { return false; });
+  }
+
+  // conflict shows the server's text beside the editor's and lets them choose.
+  function conflict(row, theirs, mine) {
+    var old = row.querySelector(".conflictbox");
+    if (old) old.remove();
+    say(row, text.conflict, true);
+    var box = document.createElement("div");
+    box.className = "conflictbox";
+    box.setAttribute("role", "alert");
+    function part(label, value) {
+      var h = document.createElement("div"); h.className = "muted"; h.textContent = label;
+      var p = document.createElement("div"); p.className = "text"; p.textContent = value;
+      box.appendChild(h); box.appendChild(p);
+    }
+    part(text.theirs, theirs.target);
+    part(text.mine, mine === undefined ? area(row).value : mine);
+    var keep = document.createElement("button"); keep.type = "button"; keep.textContent = text.keepMine;
+    var take = document.createElement("button"); take.type = "button"; take.textContent = text.takeTheirs;
+    keep.addEventListener("click", function () {
+      // The editor may have typed on since the box appeared: keep what is there now.
+      count(row.dataset.state, theirs.state);
+      row.dataset.state = theirs.state;
+      row.dataset.version = theirs.version;
+      row.querySelector("input[name=version]").value = theirs.version;
+      row.dataset.saved = theirs.target;
+      box.remove();
+      save(row);
+    });
+    take.addEventListener("click", function () { apply(row, theirs); say(row, ""); });
+    box.appendChild(keep); box.appendChild(document.createTextNode(" ")); box.appendChild(take);
+    row.appendChild(box);
+  }
+
+  function focusRow(row) {
+    if (!row) return false;
+    var t = area(row);
+    if (t) { t.focus(); t.scrollIntoView({ block: "nearest" }); }
+    return true;
+  }
+  function neighbour(row, step) {
+    var all = rows(), i = all.indexOf(row);
+    return all[i + step] || null;
+  }
+
+  function approve(row) {
+    clearTimeout(row._timer);
+    var t = area(row);
+    return post(row, "approve", { target: t.value }).then(function () {
+      var all = rows(), i = all.indexOf(row);
+      var next = all.slice(i + 1).concat(all.slice(0, i)).filter(function (r) { return r.dataset.state !== "approved"; })[0];
+      if (next) { focusRow(next); return; }
+      var link = document.querySelector("[data-next-page]");
+      say(row, text.allDone);
+      if (link) link.focus();
+    }, function () {});
+  }
+
+  function openReject(row) {
+    var d = row.querySelector("details.reject");
+    if (!d) return;
+    d.open = true;
+    d.querySelector("input[name=reason]").focus();
+  }
+  function reject(row) {
+    var input = row.querySelector("input[name=reason]");
+    var reason = input.value.trim();
+    if (!reason) { say(row, text.needReason, true); input.focus(); return; }
+    save(row).then(function (ok) {
+      if (!ok) return;
+      return post(row, "reject", { reason: reason }).then(function () {
+        row.querySelector("details.reject").open = false;
+        input.value = "";
+        focusRow(row);
+      }, function () {});
+    });
+  }
+
+  function restore(row) {
+    var t = area(row);
+    clearTimeout(row._timer);
+    t.value = row.dataset.saved;
+    fit(t);
+    say(row, "");
+  }
+  function useMT(row) {
+    var t = area(row);
+    t.value = row.dataset.mt;
+    fit(t);
+    t.focus();
+    save(row);
+  }
+  function toggleDiff(row) {
+    var d = row.querySelector(".diffbox");
+    if (d) d.open = !d.open;
+  }
+
+  function loadPanel(row, show) {
+    var panel = row.querySelector("[data-panel]");
+    if (!show && !panel.hidden) { panel.hidden = true; return; }
+    var back = location.pathname + location.search;
+    return fetch("/segments/" + row.dataset.segmentId + "/history?partial=1&back=" + encodeURIComponent(back), {
+      credentials: "same-origin", headers: { "Accept": "text/html" }
+    }).then(function (res) { return res.text(); }).then(function (html) {
+      panel.innerHTML = html; // server-rendered and escaped by html/template
+      panel.hidden = false;
+    });
+  }
+
+  // Clicks on the row's buttons run through the script instead of a page load.
+  review.addEventListener("click", function (e) {
+    var el = e.target.closest("[data-act]");
+    var row = rowOf(el);
+    if (!el || !row) return;
+    var act = el.dataset.act;
+    if (act === "history") { e.preventDefault(); loadPanel(row); return; }
+    e.preventDefault();
+    if (act === "save") save(row);
+    else if (act === "approve") approve(row);
+    else if (act === "reject") reject(row);
+    else if (act === "restore") restore(row);
+    else if (act === "mt") useMT(row);
+  });
+
+  // Forms inside the history panel (revert, comment) also run in place.
+  review.addEventListener("submit", function (e) {
+    var form = e.target;
+    var row = rowOf(form);
+    if (!row || !form.closest("[data-panel]")) return;
+    e.preventDefault();
+    fetch(form.action, {
+      method: "POST", body: new FormData(form), credentials: "same-origin",
+      headers: { "Accept": "application/json", "X-CSRF-Token": csrf }
+    }).then(function (res) {
+      return res.json().then(function (data) {
+        if (res.status === 409 && data.segment) { conflict(row, data.segment); return; }
+        if (!res.ok) { say(row, data.error || text.failed, true); return; }
+        if (form.hasAttribute("data-revert")) apply(row, data);
+        loadPanel(row, true);
+      });
+    });
+  });
+
+  review.addEventListener("input", function (e) {
+    var row = rowOf(e.target);
+    if (!row || e.target !== area(row)) return;
+    fit(e.target);
+    schedule(row);
+  });
+  review.addEventListener("focusout", function (e) {
+    var row = rowOf(e.target);
+    if (row && e.target === area(row) && dirty(row)) save(row);
+  });
+  review.addEventListener("keydown", function (e) {
+    if (e.target.matches("input[name=reason]") && e.key === "Enter") {
+      e.preventDefault();
+      reject(rowOf(e.target));
+    }
+  });
+
+  document.addEventListener("keydown", function (e) {
+    var row = rowOf(document.activeElement);
+    if (!row) {
+      if (e.altKey && (e.key === "ArrowDown" || e.key === "ArrowUp")) { e.preventDefault(); focusRow(rows()[0]); }
+      return;
+    }
+    // Letters are matched by physical key (e.code): on a Mac, Alt+M types "µ".
+    var k = e.key, code = e.code;
+    if ((e.ctrlKey || e.metaKey) && k === "Enter") { e.preventDefault(); approve(row); }
+    else if (e.altKey && k === "ArrowDown") { e.preventDefault(); focusRow(neighbour(row, 1)); }
+    else if (e.altKey && k === "ArrowUp") { e.preventDefault(); focusRow(neighbour(row, -1)); }
+    else if ((e.ctrlKey || e.metaKey) && e.shiftKey && code === "KeyR") { e.preventDefault(); openReject(row); }
+    else if (e.altKey && !e.ctrlKey && code === "KeyM") { e.preventDefault(); useMT(row); }
+    else if (e.altKey && !e.ctrlKey && code === "KeyD") { e.preventDefault(); toggleDiff(row); }
+    else if (e.altKey && !e.ctrlKey && code === "KeyH") { e.preventDefault(); loadPanel(row); }
+    else if (k === "Escape") {
+      var d = row.querySelector("details.reject[open]");
+      if (d) { d.open = false; focusRow(row); }
+      else if (dirty(row)) { e.preventDefault(); restore(row); }
+    }
+  });
+
+  // live applies a change that arrived on the event stream. While this page's own
+  // write to the row is under way the event waits: it may be that write's echo.
+  function live(row, ev) {
+    if (row._inflight > 0) { (row._queued = row._queued || []).push(ev); return; }
+    if (ev.version <= Number(row.dataset.version)) return;
+    var sg = { version: ev.version, state: ev.state, state_label: ev.state_label, target: ev.target, diff: ev.diff, mt: row.dataset.mt };
+    if (dirty(row)) { conflict(row, sg); return; }
+    apply(row, sg, ev.author);
+    row.classList.remove("flash-live");
+    void row.offsetWidth;
+    row.classList.add("flash-live");
+  }
+
+  // Live updates from other reviewers.
+  if (window.EventSource && review.dataset.events) {
+    var es = new EventSource(review.dataset.events);
+    es.addEventListener("segment", function (e) {
+      var ev = JSON.parse(e.data);
+      var row = document.getElementById("seg-" + ev.id);
+      if (row) live(row, ev);
+    });
+    es.addEventListener("comment", function (e) {
+      var ev = JSON.parse(e.data);
+      var row = document.getElementById("seg-" + ev.segment_id);
+      if (!row) return;
+      var panel = row.querySelector("[data-panel]");
+      if (!panel.hidden) loadPanel(row, true);
+      row.classList.remove("flash-live");
+      void row.offsetWidth;
+      row.classList.add("flash-live");
+    });
+  }
+})();
