@@ -13,8 +13,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"golang.org/x/text/language"
-
 	"copydesk/internal/i18n"
 	"copydesk/internal/review"
 )
@@ -76,7 +74,6 @@ func Build(svc *review.Service, opt Options) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	fallbackLocalizer = bundle.For(language.English)
 	s := &server{svc: svc, log: opt.Logger, i18n: bundle, pages: pg, static: st,
 		origin: http.NewCrossOriginProtection(), events: newBroker()}
 	if opt.Stopping != nil {

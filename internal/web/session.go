@@ -6,8 +6,10 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/gin-gonic/gin"
+	"golang.org/x/text/language"
 
 	"copydesk/internal/i18n"
 	"copydesk/internal/review"
@@ -63,11 +65,17 @@ func localizer(c *gin.Context) *i18n.Localizer {
 			return l
 		}
 	}
-	return fallbackLocalizer
+	return fallbackLocalizer()
 }
 
 // fallbackLocalizer serves requests that fail before the UI language is chosen.
-var fallbackLocalizer *i18n.Localizer
+var fallbackLocalizer = sync.OnceValue(func() *i18n.Localizer {
+	b, err := i18n.New()
+	if err != nil {
+		panic(err) // the message files are embedded; Build has parsed them already
+	}
+	return b.For(language.English)
+})
 
 // requireLogin sends visitors without a session to the login page (or answers 401
 // to the page's script).
