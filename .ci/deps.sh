@@ -7,11 +7,21 @@ set -euo pipefail
 declare -A need=(
 	[gcc]=gcc           # cgo, for github.com/mattn/go-sqlite3 and the race detector
 	[chromium]=chromium # the browser tests drive it with chromedp
+	[hunspell]=hunspell # the spelling check
+)
+# dictionary file -> Debian package, for the spelling check and its tests
+declare -A dicts=(
+	[en_US]=hunspell-en-us [en_GB]=hunspell-en-gb [fr_FR]=hunspell-fr [de_DE]=hunspell-de-de
+	[de_CH]=hunspell-de-ch [de_AT]=hunspell-de-at [es_ES]=hunspell-es [it_IT]=hunspell-it
+	[pt_PT]=hunspell-pt-pt [pt_BR]=hunspell-pt-br [nl_NL]=hunspell-nl
 )
 
 missing=()
 for cmd in "${!need[@]}"; do
 	command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
+done
+for d in "${!dicts[@]}"; do
+	[ -e "/usr/share/hunspell/$d.dic" ] || missing+=("${dicts[$d]}")
 done
 if ! command -v go >/dev/null 2>&1; then
 	echo "deps: Go is not on PATH; install Go 1.26 (https://go.dev/dl) first" >&2

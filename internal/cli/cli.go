@@ -30,6 +30,7 @@ commands:
   token create  create an API token for an account
   import        import a bilingual file as a new document
   export        write a document's translation
+  check         check translations (JSON Lines) or an article's text for slips
 
 run "copydesk <command> -h" for a command's flags
 `
@@ -78,6 +79,8 @@ func dispatch(ctx context.Context, args []string, cio IO) error {
 		return importCmd(ctx, rest, cio)
 	case "export":
 		return exportCmd(ctx, rest, cio)
+	case "check":
+		return checkCmd(ctx, rest, cio)
 	case "help", "-h", "--help":
 		fmt.Fprint(cio.Stdout, usage)
 		return nil

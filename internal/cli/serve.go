@@ -7,10 +7,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os/exec"
 	"time"
 
 	"copydesk/internal/config"
 	"copydesk/internal/demo"
+	"copydesk/internal/qa/hunspell"
 	"copydesk/internal/review"
 	"copydesk/internal/store"
 	"copydesk/internal/web"
@@ -55,6 +57,13 @@ func serve(ctx context.Context, args []string, cio IO) error {
 	}
 	defer ln.Close()
 	svc := review.New(st)
+	if _, err := exec.LookPath("hunspell"); err == nil {
+		pool := hunspell.NewPool(hunspell.Options{Log: log})
+		defer pool.Close()
+		svc.UseSpeller(pool.For)
+	} else {
+		log.Info("the spelling check is off: hunspell is not installed")
+	}
 	if err := bootstrapAdmin(ctx, svc, cio); err != nil {
 		return err
 	}

@@ -60,7 +60,7 @@ func (s *Service) CreateDocument(ctx context.Context, u store.User, d NewDocumen
 		return 0, err
 	}
 	nd.CreatedBy = u.ID
-	return s.st.CreateDocument(ctx, nd)
+	return s.store(ctx, nd)
 }
 
 // ImportDocument stores d on behalf of the command line or the demo loader, which act
@@ -70,6 +70,16 @@ func (s *Service) ImportDocument(ctx context.Context, d NewDocument) (int64, err
 	if err != nil {
 		return 0, err
 	}
+	return s.store(ctx, nd)
+}
+
+// store checks every segment and stores the document.
+func (s *Service) store(ctx context.Context, nd store.NewDocument) (int64, error) {
+	glossary, err := s.glossary(ctx, nd.SourceLang, nd.Lang)
+	if err != nil {
+		return 0, err
+	}
+	s.checkAll(nd.SourceLang, nd.Lang, nd.Segments, glossary)
 	return s.st.CreateDocument(ctx, nd)
 }
 

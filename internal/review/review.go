@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"copydesk/internal/i18n"
+	"copydesk/internal/qa"
 	"copydesk/internal/store"
 )
 
@@ -93,7 +94,8 @@ func forbidden(id string) error {
 
 // Service applies the rules on top of a store.
 type Service struct {
-	st *store.Store
+	st      *store.Store
+	speller func(lang string) (qa.Speller, bool)
 }
 
 // New returns a Service writing to st.

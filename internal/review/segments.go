@@ -92,7 +92,19 @@ func (s *Service) change(ctx context.Context, id int64, base int, decide func(st
 	var current store.Segment
 	sg, err := s.st.ApplyChange(ctx, id, base, func(cur store.Segment) (store.Change, error) {
 		current = cur
-		return decide(cur)
+		ch, err := decide(cur)
+		if err != nil {
+			return ch, err
+		}
+		if ch.Kind != KindDismiss {
+			ch.Dismissed = cur.Dismissed
+		}
+		glossary, err := s.glossary(ctx, cur.SourceLang, cur.Lang)
+		if err != nil {
+			return ch, err
+		}
+		ch.Issues, ch.IssueChecks = encodeIssues(s.check(cur.SourceLang, cur.Lang, cur.Source, ch.Target, ch.Dismissed, glossary, true))
+		return ch, nil
 	})
 	if errors.Is(err, errUnchanged) {
 		return current, nil

@@ -40,10 +40,12 @@ type NewDocument struct {
 
 // NewSegment is one imported segment pair.
 type NewSegment struct {
-	Paragraph int
-	Index     int
-	Source    string
-	MT        string
+	Paragraph   int
+	Index       int
+	Source      string
+	MT          string
+	Issues      string // JSON; "" stores "[]"
+	IssueChecks string
 }
 
 // CreateDocument stores d, its translation, its segments and each segment's first
@@ -86,8 +88,8 @@ func insertSegments(ctx context.Context, tx *sql.Tx, trID int64, author any, ts 
 	// bulk insert that costs more than the insert. Cancellation is checked per batch.
 	bg := context.WithoutCancel(ctx)
 	insSeg, err := tx.PrepareContext(bg,
-		`INSERT INTO segments (translation_id, pos, paragraph, idx, source, mt, target, state, version)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, 'mt', 1)`)
+		`INSERT INTO segments (translation_id, pos, paragraph, idx, source, mt, target, state, version, issues, issue_checks)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, 'mt', 1, ?, ?)`)
 	if err != nil {
 		return fmt.Errorf("prepare segment insert: %w", err)
 	}
@@ -105,7 +107,11 @@ func insertSegments(ctx context.Context, tx *sql.Tx, trID int64, author any, ts 
 				return err
 			}
 		}
-		res, err := insSeg.ExecContext(bg, trID, i, sg.Paragraph, sg.Index, sg.Source, sg.MT, sg.MT)
+		issues := sg.Issues
+		if issues == "" {
+			issues = "[]"
+		}
+		res, err := insSeg.ExecContext(bg, trID, i, sg.Paragraph, sg.Index, sg.Source, sg.MT, sg.MT, issues, sg.IssueChecks)
 		if err != nil {
 			return fmt.Errorf("insert segment %d: %w", i+1, err)
 		}

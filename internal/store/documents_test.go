@@ -88,9 +88,9 @@ func TestCreateDocumentStoresEverything(t *testing.T) {
 	}
 	for i, sg := range segs {
 		in := nd.Segments[i]
-		want := store.Segment{ID: sg.ID, DocumentID: id, TranslationID: tr.ID, Lang: "en", Pos: i,
+		want := store.Segment{ID: sg.ID, DocumentID: id, TranslationID: tr.ID, SourceLang: "fr", Lang: "en", Pos: i,
 			Paragraph: in.Paragraph, Index: in.Index, Source: in.Source, MT: in.MT, Target: in.MT,
-			State: "mt", Version: 1}
+			State: "mt", Version: 1, Issues: "[]"}
 		if sg != want {
 			t.Errorf("segment %d = %+v\nwant %+v", i, sg, want)
 		}

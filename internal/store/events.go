@@ -19,6 +19,9 @@ type SegmentChange struct {
 	Reason     string
 	Author     string
 	CreatedAt  time.Time
+	// Issues are the segment's current issues (JSON), as stored with its latest
+	// change.
+	Issues string
 }
 
 // ChangesSince returns the revisions of a translation's segments with an id above
@@ -26,7 +29,7 @@ type SegmentChange struct {
 // so polling it is cheap whatever the size of the history.
 func (s *Store) ChangesSince(ctx context.Context, translationID, after int64, limit int) ([]SegmentChange, error) {
 	rows, err := s.r.QueryContext(ctx,
-		`SELECT r.id, r.segment_id, r.version, sg.mt, r.text, r.state, r.kind, r.reason, COALESCE(u.name, ''), r.created_at
+		`SELECT r.id, r.segment_id, r.version, sg.mt, r.text, r.state, r.kind, r.reason, COALESCE(u.name, ''), r.created_at, sg.issues
 		   FROM revisions r JOIN segments sg ON sg.id = r.segment_id
 		   LEFT JOIN users u ON u.id = r.author_id
 		  WHERE r.id > ? AND sg.translation_id = ?
@@ -39,7 +42,7 @@ func (s *Store) ChangesSince(ctx context.Context, translationID, after int64, li
 	for rows.Next() {
 		var c SegmentChange
 		var created string
-		if err := rows.Scan(&c.RevisionID, &c.SegmentID, &c.Version, &c.MT, &c.Text, &c.State, &c.Kind, &c.Reason, &c.Author, &created); err != nil {
+		if err := rows.Scan(&c.RevisionID, &c.SegmentID, &c.Version, &c.MT, &c.Text, &c.State, &c.Kind, &c.Reason, &c.Author, &created, &c.Issues); err != nil {
 			return nil, fmt.Errorf("scan change: %w", err)
 		}
 		c.CreatedAt = parseTime(created)

@@ -14,6 +14,7 @@ type Segment struct {
 	ID            int64
 	DocumentID    int64
 	TranslationID int64
+	SourceLang    string
 	Lang          string
 	Pos           int
 	Paragraph     int
@@ -24,6 +25,12 @@ type Segment struct {
 	State         string
 	Reason        string
 	Version       int
+	// Issues is the JSON list of check findings on Target (dismissed checks
+	// left out); IssueChecks their check ids as ",id,id,"; Dismissed the check
+	// ids an editor dismissed for this segment, as ",id,".
+	Issues      string
+	IssueChecks string
+	Dismissed   string
 
 	// Filled by ListSegments only: who made the current version and when, and how
 	// many comments the segment has.
@@ -33,10 +40,13 @@ type Segment struct {
 }
 
 // Filter narrows a segment list. Query matches source or target text containing it
-// (case-insensitive for ASCII letters).
+// (case-insensitive for ASCII letters); Check keeps segments with an issue of that
+// check; HasIssues keeps segments with any issue.
 type Filter struct {
-	State string
-	Query string
+	State     string
+	Query     string
+	Check     string
+	HasIssues bool
 }
 
 // Change is what a rule decided a write does to a segment: its new target, state and
@@ -48,6 +58,10 @@ type Change struct {
 	Kind     string
 	AuthorID int64
 	Distance int
+	// Issues, IssueChecks and Dismissed replace the segment's (see Segment).
+	Issues      string
+	IssueChecks string
+	Dismissed   string
 }
 
 // Revision is one entry of a segment's append-only history.
@@ -63,14 +77,15 @@ type Revision struct {
 }
 
 const segmentColumns = `sg.id, t.document_id, sg.translation_id, t.lang, sg.pos, sg.paragraph, sg.idx,
-	sg.source, sg.mt, sg.target, sg.state, sg.reason, sg.version`
+	sg.source, sg.mt, sg.target, sg.state, sg.reason, sg.version, sg.issues, sg.issue_checks, sg.dismissed, d.source_lang`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanSegment(row scanner) (Segment, error) {
 	var sg Segment
 	err := row.Scan(&sg.ID, &sg.DocumentID, &sg.TranslationID, &sg.Lang, &sg.Pos, &sg.Paragraph,
-		&sg.Index, &sg.Source, &sg.MT, &sg.Target, &sg.State, &sg.Reason, &sg.Version)
+		&sg.Index, &sg.Source, &sg.MT, &sg.Target, &sg.State, &sg.Reason, &sg.Version,
+		&sg.Issues, &sg.IssueChecks, &sg.Dismissed, &sg.SourceLang)
 	return sg, err
 }
 
@@ -86,7 +101,7 @@ type queryRower interface {
 func segmentByID(ctx context.Context, q queryRower, id int64) (Segment, error) {
 	sg, err := scanSegment(q.QueryRowContext(ctx,
 		`SELECT `+segmentColumns+`
-		   FROM segments sg JOIN translations t ON t.id = sg.translation_id
+		   FROM segments sg JOIN translations t ON t.id = sg.translation_id JOIN documents d ON d.id = t.document_id
 		  WHERE sg.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Segment{}, fmt.Errorf("segment %d: %w", id, ErrNotFound)
@@ -110,7 +125,7 @@ func (s *Store) ListSegments(ctx context.Context, tr Translation, f Filter, offs
 	page := SegmentPage{Segments: []Segment{}}
 	const query = `SELECT ` + segmentColumns + `, COALESCE(u.name, ''), COALESCE(r.created_at, ''),
 			(SELECT COUNT(*) FROM comments c WHERE c.segment_id = sg.id)
-		   FROM segments sg JOIN translations t ON t.id = sg.translation_id
+		   FROM segments sg JOIN translations t ON t.id = sg.translation_id JOIN documents d ON d.id = t.document_id
 		   LEFT JOIN revisions r ON r.segment_id = sg.id AND r.version = sg.version
 		   LEFT JOIN users u ON u.id = r.author_id
 		  WHERE sg.translation_id = ? `
@@ -137,7 +152,7 @@ func (s *Store) ListSegments(ctx context.Context, tr Translation, f Filter, offs
 		var changed string
 		err := rows.Scan(&sg.ID, &sg.DocumentID, &sg.TranslationID, &sg.Lang, &sg.Pos, &sg.Paragraph,
 			&sg.Index, &sg.Source, &sg.MT, &sg.Target, &sg.State, &sg.Reason, &sg.Version,
-			&sg.ChangedBy, &changed, &sg.Comments)
+			&sg.Issues, &sg.IssueChecks, &sg.Dismissed, &sg.SourceLang, &sg.ChangedBy, &changed, &sg.Comments)
 		if err != nil {
 			return page, fmt.Errorf("scan segment: %w", err)
 		}
@@ -158,6 +173,13 @@ func filterClause(tr Translation, f Filter) (string, []any) {
 		where += ` AND sg.state = ?`
 		args = append(args, f.State)
 	}
+	if f.Check != "" {
+		where += ` AND sg.issue_checks LIKE ?`
+		args = append(args, "%,"+likeEscaper.Replace(f.Check)+",%")
+	}
+	if f.HasIssues {
+		where += ` AND sg.issue_checks <> ''`
+	}
 	if f.Query != "" {
 		like := "%" + likeEscaper.Replace(f.Query) + "%"
 		where += ` AND (sg.source LIKE ? ESCAPE '\' OR sg.target LIKE ? ESCAPE '\')`
@@ -171,7 +193,7 @@ var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 // ForEachSegment calls fn for every segment of translation tr in document order.
 func (s *Store) ForEachSegment(ctx context.Context, tr Translation, fn func(Segment) error) error {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+segmentColumns+`
-		   FROM segments sg JOIN translations t ON t.id = sg.translation_id
+		   FROM segments sg JOIN translations t ON t.id = sg.translation_id JOIN documents d ON d.id = t.document_id
 		  WHERE sg.translation_id = ? ORDER BY sg.pos`, tr.ID)
 	if err != nil {
 		return fmt.Errorf("list segments: %w", err)
@@ -211,8 +233,9 @@ func (s *Store) ApplyChange(ctx context.Context, id int64, base int, decide func
 		}
 		next := cur.Version + 1
 		if _, err := tx.ExecContext(ctx,
-			`UPDATE segments SET target = ?, state = ?, reason = ?, version = ? WHERE id = ? AND version = ?`,
-			ch.Target, ch.State, ch.Reason, next, id, cur.Version); err != nil {
+			`UPDATE segments SET target = ?, state = ?, reason = ?, version = ?, issues = ?, issue_checks = ?, dismissed = ?
+			  WHERE id = ? AND version = ?`,
+			ch.Target, ch.State, ch.Reason, next, ch.Issues, ch.IssueChecks, ch.Dismissed, id, cur.Version); err != nil {
 			return fmt.Errorf("update segment: %w", err)
 		}
 		if ch.State != cur.State {
@@ -227,6 +250,7 @@ func (s *Store) ApplyChange(ctx context.Context, id int64, base int, decide func
 			return fmt.Errorf("insert revision: %w", err)
 		}
 		cur.Target, cur.State, cur.Reason, cur.Version = ch.Target, ch.State, ch.Reason, next
+		cur.Issues, cur.IssueChecks, cur.Dismissed = ch.Issues, ch.IssueChecks, ch.Dismissed
 		out = cur
 		return nil
 	})

@@ -42,7 +42,11 @@ func (s *server) listSegments(c *gin.Context) {
 		s.fail(c, err, "document or translation")
 		return
 	}
-	page, err := s.svc.Store().ListSegments(c.Request.Context(), tr, store.Filter{State: state}, offset, limit)
+	f := store.Filter{State: state}
+	if !checkFilter(c, &f) {
+		return
+	}
+	page, err := s.svc.Store().ListSegments(c.Request.Context(), tr, f, offset, limit)
 	if err != nil {
 		s.fail(c, err, "document")
 		return

@@ -11,6 +11,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"copydesk/internal/review"
+	"copydesk/internal/store"
 	"copydesk/internal/textdiff"
 )
 
@@ -78,6 +80,7 @@ type segmentEvent struct {
 	Author  string        `json:"author"`
 	At      time.Time     `json:"at"`
 	Diff    []textdiff.Op `json:"diff"`
+	Issues  []issueJSON   `json:"issues"`
 }
 
 // commentEvent is the data of an SSE "comment" event.
@@ -158,7 +161,8 @@ func (s *server) segmentEvents(c *gin.Context) {
 		for _, ch := range changes {
 			lastRev = ch.RevisionID
 			ev := segmentEvent{ID: ch.SegmentID, Version: ch.Version, Target: ch.Text, State: ch.State,
-				Label: loc.T("state." + ch.State), Reason: ch.Reason, Kind: ch.Kind, Author: ch.Author, At: ch.CreatedAt, Diff: textdiff.Words(ch.MT, ch.Text)}
+				Label: loc.T("state." + ch.State), Reason: ch.Reason, Kind: ch.Kind, Author: ch.Author, At: ch.CreatedAt, Diff: textdiff.Words(ch.MT, ch.Text),
+				Issues: issuesJSON(loc, review.Issues(store.Segment{Issues: ch.Issues}))}
 			writeEvent(w, "segment", fmt.Sprintf("%d-%d", lastRev, lastCom), ev)
 		}
 		for _, cm := range comments {

@@ -78,23 +78,25 @@ func pathID(c *gin.Context, what string) (int64, bool) {
 
 // segmentJSON is a segment as the API shows it.
 type segmentJSON struct {
-	ID         int64  `json:"id"`
-	DocumentID int64  `json:"document_id"`
-	Lang       string `json:"lang"`
-	Paragraph  int    `json:"paragraph"`
-	Index      int    `json:"index"`
-	Source     string `json:"source"`
-	MT         string `json:"mt"`
-	Target     string `json:"target"`
-	State      string `json:"state"`
-	Reason     string `json:"reason,omitempty"`
-	Version    int    `json:"version"`
+	ID         int64       `json:"id"`
+	DocumentID int64       `json:"document_id"`
+	Lang       string      `json:"lang"`
+	Paragraph  int         `json:"paragraph"`
+	Index      int         `json:"index"`
+	Source     string      `json:"source"`
+	MT         string      `json:"mt"`
+	Target     string      `json:"target"`
+	State      string      `json:"state"`
+	Reason     string      `json:"reason,omitempty"`
+	Version    int         `json:"version"`
+	Issues     []issueJSON `json:"issues"`
 }
 
+// toSegmentJSON shows a segment to the API, its issues' messages in English.
 func toSegmentJSON(sg store.Segment) segmentJSON {
 	return segmentJSON{ID: sg.ID, DocumentID: sg.DocumentID, Lang: sg.Lang, Paragraph: sg.Paragraph,
 		Index: sg.Index, Source: sg.Source, MT: sg.MT, Target: sg.Target, State: sg.State,
-		Reason: sg.Reason, Version: sg.Version}
+		Reason: sg.Reason, Version: sg.Version, Issues: issuesJSON(fallbackLocalizer(), review.Issues(sg))}
 }
 
 // translationJSON is one target language of a document with its progress.

@@ -21,4 +21,15 @@ var messageIDs = []string{
 	"error.segment.rejected", "error.segments.many", "error.segments.none", "error.text.long",
 	"error.text.utf8", "error.title.required", "error.user.demoteself", "error.user.exists",
 	"error.user.name", "error.user.role", "error.version.invalid",
+	// The checks: their names, their messages (qa.Issue.Message) and severities.
+	"check.boilerplate", "check.bracket-unbalanced", "check.double-space", "check.edge-whitespace",
+	"check.empty-target", "check.end-punct", "check.glossary", "check.inverted-punct",
+	"check.length-ratio", "check.markup-mismatch", "check.number-format", "check.number-mismatch",
+	"check.punct-spacing", "check.quote-style", "check.quote-unbalanced", "check.repeated-word",
+	"check.sentence-case", "check.spelling", "check.untranslated", "check.url-mismatch",
+	"qa.boilerplate", "qa.bracket-unbalanced", "qa.double-space", "qa.edge-whitespace",
+	"qa.empty-target", "qa.end-punct", "qa.glossary", "qa.inverted-punct", "qa.length-ratio",
+	"qa.markup-mismatch", "qa.number-format", "qa.number-mismatch", "qa.punct-spacing",
+	"qa.quote-style", "qa.quote-unbalanced", "qa.repeated-word", "qa.sentence-case", "qa.spelling",
+	"qa.untranslated", "qa.url-mismatch", "severity.error", "severity.warning",
 }

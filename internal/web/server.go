@@ -124,6 +124,8 @@ func Build(svc *review.Service, opt Options) (http.Handler, error) {
 	in.POST("/segments/:id/reject", s.rejectSegmentForm)
 	in.POST("/segments/:id/revert", s.revertSegmentForm)
 	in.POST("/segments/:id/comments", s.commentForm)
+	in.POST("/segments/:id/fix", s.fixSegmentForm)
+	in.POST("/segments/:id/dismiss", s.dismissSegmentForm)
 	s.adminRoutes(in.Group("/admin"))
 
 	r.NoRoute(func(c *gin.Context) {

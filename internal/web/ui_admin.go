@@ -29,6 +29,7 @@ func (s *server) adminRoutes(g *gin.RouterGroup) {
 	g.POST("/users/:id/password", s.resetPasswordForm)
 	g.POST("/tokens", s.issueTokenForm)
 	g.POST("/tokens/:id/revoke", s.revokeTokenForm)
+	s.glossaryRoutes(g)
 }
 
 // requireAdmin answers 403 to anyone whose role may not manage users.

@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"copydesk/internal/formats"
+	"copydesk/internal/qa"
 	"copydesk/internal/review"
 	"copydesk/internal/store"
 	"copydesk/internal/textdiff"
@@ -34,7 +35,8 @@ type reviewPage struct {
 	Paragraphs []paragraphGroup
 	CanEdit    bool
 	Formats    []string
-	Back       string // this page's URL, where forms return
+	Checks     []string // every check id, for the filter
+	Back       string   // this page's URL, where forms return
 	// EventsSince is where the live stream starts ("revision-comment"), read
 	// before the segments so that no change between the two is missed.
 	EventsSince string
@@ -43,17 +45,22 @@ type reviewPage struct {
 
 // scriptText holds the messages the page's script shows, by the key it uses.
 var scriptText = map[string]string{
-	"saving":     "segment.saving",
-	"saved":      "segment.saved",
-	"failed":     "segment.savefailed",
-	"conflict":   "segment.conflict",
-	"keepMine":   "action.keepmine",
-	"takeTheirs": "action.taketheirs",
-	"theirs":     "segment.conflict.theirs",
-	"mine":       "segment.conflict.mine",
-	"allDone":    "segment.alldone",
-	"needReason": "segment.reason.needed",
-	"offline":    "segment.offline",
+	"saving":           "segment.saving",
+	"saved":            "segment.saved",
+	"failed":           "segment.savefailed",
+	"conflict":         "segment.conflict",
+	"keepMine":         "action.keepmine",
+	"takeTheirs":       "action.taketheirs",
+	"theirs":           "segment.conflict.theirs",
+	"mine":             "segment.conflict.mine",
+	"allDone":          "segment.alldone",
+	"needReason":       "segment.reason.needed",
+	"offline":          "segment.offline",
+	"fix":              "action.fix",
+	"dismiss":          "action.dismiss",
+	"noFix":            "segment.nofix",
+	"severity_error":   "severity.error",
+	"severity_warning": "severity.warning",
 }
 
 type paragraphGroup struct {
@@ -65,6 +72,7 @@ type segmentRow struct {
 	store.Segment
 	Diff    []textdiff.Op
 	Changed bool // the target differs from the machine text
+	Checks  issueView
 }
 
 // reviewPage handles GET /documents/{id}?lang=&state=&q=&page=.
@@ -94,9 +102,12 @@ func (s *server) reviewPage(c *gin.Context) {
 		s.failPage(c, err)
 		return
 	}
-	f := store.Filter{State: c.Query("state"), Query: c.Query("q")}
+	f := store.Filter{State: c.Query("state"), Query: c.Query("q"), Check: c.Query("check"), HasIssues: c.Query("issues") == "1"}
 	if f.State != "" && !review.ValidState(f.State) {
 		f.State = ""
+	}
+	if f.Check != "" && !knownCheck(f.Check) {
+		f.Check = ""
 	}
 	pageNo, err := strconv.Atoi(c.DefaultQuery("page", "1"))
 	if err != nil || pageNo < 1 {
@@ -111,12 +122,13 @@ func (s *server) reviewPage(c *gin.Context) {
 		EventsSince: fmt.Sprintf("%d-%d", lastRev, lastCom), Filter: f, States: review.States,
 		Matches: seg.Total, Page: pageNo, Pages: max(1, (seg.Total+reviewPageSize-1)/reviewPageSize),
 		CanEdit: review.Can(currentUser(c).Role, review.ActEdit), Formats: formats.ExportFormats,
-		Back: c.Request.URL.RequestURI(), UIText: map[string]string{}}
+		Back: c.Request.URL.RequestURI(), UIText: map[string]string{}, Checks: qa.Checks()}
 	loc := localizer(c)
 	for k, id := range scriptText {
 		p.UIText[k] = loc.T(id, "Name", "{name}")
 	}
 	p.UIText["changedBy"] = loc.T("segment.changedby", "Name", "{name}", "When", loc.T("time.justnow"))
+	p.UIText["fixAll"] = loc.T("action.fixallshort")
 	p.UIText["approvedOf"] = loc.T("document.approved.of", "Approved", "{approved}", "Total", "{total}")
 	for _, t := range doc.Translations {
 		if t.Lang == tr.Lang {
@@ -132,7 +144,8 @@ func (s *server) reviewPage(c *gin.Context) {
 		p.NextURL = reviewURL(id, tr.Lang, f, pageNo+1)
 	}
 	for _, sg := range seg.Segments {
-		row := segmentRow{Segment: sg, Changed: sg.Target != sg.MT, Diff: textdiff.Words(sg.MT, sg.Target)}
+		row := segmentRow{Segment: sg, Changed: sg.Target != sg.MT, Diff: textdiff.Words(sg.MT, sg.Target),
+			Checks: newIssueView(loc, sg)}
 		if n := len(p.Paragraphs); n == 0 || p.Paragraphs[n-1].Number != sg.Paragraph {
 			p.Paragraphs = append(p.Paragraphs, paragraphGroup{Number: sg.Paragraph})
 		}
@@ -147,6 +160,12 @@ func reviewURL(docID int64, lang string, f store.Filter, page int) string {
 	q := url.Values{"lang": {lang}}
 	if f.State != "" {
 		q.Set("state", f.State)
+	}
+	if f.Check != "" {
+		q.Set("check", f.Check)
+	}
+	if f.HasIssues {
+		q.Set("issues", "1")
 	}
 	if f.Query != "" {
 		q.Set("q", f.Query)

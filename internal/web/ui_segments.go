@@ -26,12 +26,13 @@ type uiSegment struct {
 	Reason     string        `json:"reason,omitempty"`
 	ChangedBy  string        `json:"changed_by"`
 	Diff       []textdiff.Op `json:"diff"`
+	Issues     []issueJSON   `json:"issues"`
 }
 
 func (s *server) toUISegment(c *gin.Context, sg store.Segment, by string) uiSegment {
 	return uiSegment{ID: sg.ID, Version: sg.Version, Target: sg.Target, MT: sg.MT, State: sg.State,
 		StateLabel: localizer(c).T("state." + sg.State), Reason: sg.Reason, ChangedBy: by,
-		Diff: textdiff.Words(sg.MT, sg.Target)}
+		Diff: textdiff.Words(sg.MT, sg.Target), Issues: issuesJSON(localizer(c), review.Issues(sg))}
 }
 
 // segmentAction is one write from the review page: it reads the form, applies the

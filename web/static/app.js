@@ -37,6 +37,10 @@
     var t = area(row);
     if (!t) return;
     row.dataset.saved = t.value;
+    row._issues = Array.prototype.map.call(row.querySelectorAll(".issue-list li"), function (li) {
+      return { start: Number(li.dataset.start), end: Number(li.dataset.end), check: li.dataset.check,
+        fix: li.hasAttribute("data-fixable") ? "" : null };
+    });
     fit(t);
   });
 
@@ -92,8 +96,85 @@
     var box = row.querySelector(".diffbox");
     if (box) box.toggleAttribute("data-unchanged", sg.target === sg.mt);
     if (who) row.querySelector("[data-changed]").textContent = (text.changedBy || "{name}").replace("{name}", who);
+    if (sg.issues) renderChecks(row, sg.target, sg.issues);
     var c = row.querySelector(".conflictbox");
     if (c) c.remove();
+  }
+
+  // renderChecks shows a segment's check findings: the target with the spans
+  // underlined, and one line per issue with its fix and dismiss buttons. Spans are
+  // byte offsets into the UTF-8 text.
+  var enc = new TextEncoder(), dec = new TextDecoder();
+  function renderChecks(row, target, issues) {
+    var box = row.querySelector("[data-checks]");
+    if (!box) return;
+    row._issues = issues;
+    box.textContent = "";
+    if (!issues.length) return;
+    var bytes = enc.encode(target), pos = 0;
+    var marked = document.createElement("div");
+    marked.className = "marked";
+    marked.setAttribute("aria-hidden", "true");
+    function piece(tag, from, to, i) {
+      var el = document.createElement(tag);
+      el.textContent = dec.decode(bytes.slice(from, to));
+      if (i !== undefined) { el.dataset.i = i; if (from === to) el.className = "gap"; }
+      marked.appendChild(el);
+    }
+    issues.forEach(function (is, i) {
+      if (is.start < pos || is.end > bytes.length) return;
+      if (is.start > pos) piece("span", pos, is.start);
+      piece("mark", is.start, is.end, i);
+      pos = is.end;
+    });
+    if (pos < bytes.length) piece("span", pos, bytes.length);
+    box.appendChild(marked);
+    var list = document.createElement("ul");
+    list.className = "issue-list";
+    var canEdit = !area(row).readOnly, fixable = 0;
+    issues.forEach(function (is, i) {
+      var li = document.createElement("li");
+      li.className = "sev-" + is.severity;
+      li.dataset.i = i;
+      var sev = document.createElement("span");
+      sev.className = "sev";
+      sev.textContent = text["severity_" + is.severity] || is.severity;
+      li.appendChild(sev);
+      li.appendChild(document.createTextNode(" " + is.message + " "));
+      if (canEdit && is.fix !== undefined && is.fix !== null) {
+        fixable++;
+        li.appendChild(button(text.fix, "fix", { index: i }, "btn-small"));
+      }
+      if (canEdit) li.appendChild(button(text.dismiss, "dismiss", { check: is.check }, "btn-small btn-quiet"));
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    if (canEdit && fixable > 1) box.appendChild(button((text.fixAll || "{n}").replace("{n}", fixable), "fixall", { index: "all" }, "btn-small"));
+  }
+  function button(label, act, data, cls) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = cls;
+    b.dataset.act = act;
+    Object.keys(data).forEach(function (k) { b.dataset[k] = data[k]; });
+    b.textContent = label;
+    return b;
+  }
+
+  // fixAt applies the fix of the issue under the cursor (Alt+F), saving first.
+  function fixAt(row) {
+    var t = area(row);
+    var at = enc.encode(t.value.slice(0, t.selectionStart)).length;
+    save(row).then(function (ok) {
+      if (!ok) return;
+      var issues = row._issues || [];
+      var best = -1;
+      issues.forEach(function (is, i) {
+        if (best < 0 && is.fix !== undefined && is.fix !== null && is.start - 1 <= at && at <= is.end + 1) best = i;
+      });
+      if (best < 0) { say(row, text.noFix, true, true); return; }
+      post(row, "fix", { index: best }).catch(function () {});
+    });
   }
 
   // post sends one action of a row; calls for the same row run one after another,
@@ -261,6 +342,14 @@
     else if (act === "reject") reject(row);
     else if (act === "restore") restore(row);
     else if (act === "mt") useMT(row);
+    else if (act === "fix" || act === "fixall") {
+      var index = el.dataset.index !== undefined ? el.dataset.index : el.value;
+      save(row).then(function (ok) { if (ok) post(row, "fix", { index: index }).catch(function () {}); });
+    }
+    else if (act === "dismiss") {
+      var check = el.dataset.check || el.value;
+      save(row).then(function (ok) { if (ok) post(row, "dismiss", { check: check }).catch(function () {}); });
+    }
   });
 
   // Forms inside the history panel (revert, comment) also run in place.
@@ -314,6 +403,7 @@
     else if (e.altKey && !e.ctrlKey && code === "KeyM") { e.preventDefault(); useMT(row); }
     else if (e.altKey && !e.ctrlKey && code === "KeyD") { e.preventDefault(); toggleDiff(row); }
     else if (e.altKey && !e.ctrlKey && code === "KeyH") { e.preventDefault(); loadPanel(row); }
+    else if (e.altKey && !e.ctrlKey && code === "KeyF") { e.preventDefault(); fixAt(row); }
     else if (k === "Escape") {
       var d = row.querySelector("details.reject[open]");
       if (d) { d.open = false; focusRow(row); }
@@ -326,7 +416,7 @@
   function live(row, ev) {
     if (row._inflight > 0) { (row._queued = row._queued || []).push(ev); return; }
     if (ev.version <= Number(row.dataset.version)) return;
-    var sg = { version: ev.version, state: ev.state, state_label: ev.state_label, target: ev.target, diff: ev.diff, mt: row.dataset.mt };
+    var sg = { version: ev.version, state: ev.state, state_label: ev.state_label, target: ev.target, diff: ev.diff, mt: row.dataset.mt, issues: ev.issues };
     if (dirty(row)) { conflict(row, sg); return; }
     apply(row, sg, ev.author);
     row.classList.remove("flash-live");
