@@ -1,7 +1,6 @@
 package qa
 
 import (
-	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -128,7 +127,7 @@ func contLength(s *Segment) []Issue {
 	if r >= 0.4 && r <= 2.5 {
 		return nil
 	}
-	return []Issue{issue("length-ratio", Warning, 0, len(s.Target), "percent", strconv.Itoa(int(math.Round(r*100))))}
+	return []Issue{issue("length-ratio", Warning, 0, len(s.Target), "ratio", strconv.FormatFloat(r, 'f', 1, 64))}
 }
 
 // contNoBounds reports scripts written without spaces between words, where a
@@ -145,11 +144,85 @@ func contBounded(t string, i, j int, after bool) bool {
 	last, _ := utf8.DecodeLastRuneInString(t[:j])
 	before, _ := utf8.DecodeLastRuneInString(t[:i])
 	next, _ := utf8.DecodeRuneInString(t[j:])
-	if i > 0 && !contNoBounds(first) && contIsWordRune(before) && contIsWordRune(first) {
+	if i > 0 && !contNoBounds(first) && contIsWordRune(before) && contIsWordRune(first) && contIsCJK(before) == contIsCJK(first) {
 		return false
 	}
 	return !after || j == len(t) || contNoBounds(last) || unicode.Is(unicode.Hangul, last) ||
-		!(contIsWordRune(next) && contIsWordRune(last))
+		!(contIsWordRune(next) && contIsWordRune(last) && contIsCJK(next) == contIsCJK(last))
+}
+
+// contIsCJK reports Chinese, Japanese and Korean letters, which end a Latin
+// word written next to them (NATOは, Google은).
+func contIsCJK(r rune) bool { return r >= 0x1100 && contIsCJKSlow(r) }
+
+func contIsCJKSlow(r rune) bool { return contNoBounds(r) || unicode.Is(unicode.Hangul, r) }
+
+// contWordKeys hashes the words of a lower-case text, so that a term whose
+// first word is not among them is passed over fast; nil when there are too
+// many words to keep.
+func contWordKeys(t string, buf *[96]uint64) []uint64 {
+	keys := buf[:0]
+	for i := 0; i < len(t); {
+		k, e := contWordKey(t, i)
+		if e < 0 {
+			break
+		}
+		if len(keys) == len(buf) {
+			return nil
+		}
+		keys, i = append(keys, k), e
+	}
+	return keys
+}
+
+// contWordKey hashes the first word of t[i:] and returns where it ends, or
+// -1 when there is none.
+func contWordKey(t string, i int) (uint64, int) {
+	for i < len(t) {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if contIsWordRune(r) {
+			break
+		}
+		i += n
+	}
+	if i == len(t) {
+		return 0, -1
+	}
+	h := uint64(14695981039346656037)
+	first, _ := utf8.DecodeRuneInString(t[i:])
+	cjk := contIsCJK(first)
+	for i < len(t) {
+		r, n := rune(t[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(t[i:])
+		}
+		if !contIsWordRune(r) || contIsCJK(r) != cjk {
+			break
+		}
+		h = (h ^ uint64(r)) * 1099511628211
+		i += n
+	}
+	return h, i
+}
+
+func contHasUpper(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && strings.IndexFunc(t[i:], unicode.IsUpper) >= 0 {
+			return true
+		} else if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return false
+}
+
+func contHasKey(keys []uint64, k uint64) bool {
+	for _, x := range keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
 }
 
 // contFind returns the first place of term in t as a word, or -1; fold
@@ -158,13 +231,7 @@ func contFind(t, term string, fold, after bool) int {
 	for i := 0; i+len(term) <= len(t); {
 		var k int
 		if fold {
-			k = -1
-			for j := i; j+len(term) <= len(t); j++ {
-				if utf8.RuneStart(t[j]) && strings.EqualFold(t[j:j+len(term)], term) {
-					k = j
-					break
-				}
-			}
+			k = contIndexFold(t, term, i)
 		} else if k = strings.Index(t[i:], term); k >= 0 {
 			k += i
 		}
@@ -180,9 +247,40 @@ func contFind(t, term string, fold, after bool) int {
 	return -1
 }
 
+// contIndexFold returns the first place of term in t[from:] without regard to
+// case, or -1. An ASCII first letter is looked for with IndexByte.
+func contIndexFold(t, term string, from int) int {
+	c := term[0]
+	lo, up := c, c
+	if 'A' <= c && c <= 'Z' {
+		lo = c + 'a' - 'A'
+	} else if 'a' <= c && c <= 'z' {
+		up = c - 'a' + 'A'
+	}
+	for i := from; i+len(term) <= len(t); i++ {
+		if c < utf8.RuneSelf {
+			j := strings.IndexByte(t[i:], lo)
+			if k := strings.IndexByte(t[i:], up); k >= 0 && (j < 0 || k < j) {
+				j = k
+			}
+			if j < 0 {
+				return -1
+			}
+			i += j
+		}
+		if i+len(term) <= len(t) && utf8.RuneStart(t[i]) && strings.EqualFold(t[i:i+len(term)], term) {
+			return i
+		}
+	}
+	return -1
+}
+
 // contAcronym reports a term written in capitals (NATO, U.S.), which must
 // keep its case.
 func contAcronym(term string) bool {
+	if c := term[0]; 'a' <= c && c <= 'z' {
+		return false
+	}
 	letters := 0
 	for _, r := range term {
 		if unicode.IsLower(r) {
@@ -202,31 +300,48 @@ func contTermIn(t, term string) (bool, int) {
 	if contFind(t, term, false, false) >= 0 {
 		return true, -1
 	}
-	for from := 0; from < len(t); {
-		k := contFind(t[from:], term, true, false)
-		if k < 0 {
-			return false, -1
-		}
-		k += from
-		got := t[k : k+len(term)]
-		r, n := utf8.DecodeRuneInString(term)
-		if got[n:] == term[n:] && unicode.IsLower(r) || !contAcronym(term) && strings.ToUpper(got) == got {
-			return true, -1 // "Banque centrale" at a sentence's start, a headline in capitals
-		}
-		return false, k
+	k := contFind(t, term, true, false)
+	if k < 0 {
+		return false, -1
 	}
-	return false, -1
+	got := t[k : k+len(term)]
+	r, n := utf8.DecodeRuneInString(term)
+	if got[n:] == term[n:] && unicode.IsLower(r) || !contAcronym(term) && strings.ToUpper(got) == got {
+		return true, -1 // "Banque centrale" at a sentence's start, a headline in capitals
+	}
+	return false, k
 }
 
 func contGlossary(s *Segment) []Issue {
-	if !s.HasSource || len(s.Glossary) == 0 || contBlank(s.Source) {
-		return nil
+	if !s.HasSource || len(s.Glossary) == 0 || contBlank(s.Source) || contBlank(s.Target) {
+		return nil // an empty target is empty-target's
 	}
 	var out []Issue
+	low := "" // the source in lower case, made at the first term that needs it
+	var kb [96]uint64
+	var keys []uint64 // its words, hashed
 	for i, term := range s.Glossary {
-		if term.Source == "" || term.Target == "" ||
-			contFind(s.Source, term.Source, !contAcronym(term.Source), true) < 0 {
+		if term.Source == "" || term.Target == "" {
 			continue
+		}
+		if contAcronym(term.Source) {
+			if contFind(s.Source, term.Source, false, true) < 0 {
+				continue
+			}
+		} else {
+			if low == "" {
+				low = strings.ToLower(s.Source)
+				keys = contWordKeys(low, &kb)
+			}
+			lt := term.Source
+			if contHasUpper(lt) {
+				lt = strings.ToLower(lt)
+			}
+			k, _ := contWordKey(lt, 0)
+			if r, _ := utf8.DecodeRuneInString(lt); keys != nil && !contIsCJK(r) && !contHasKey(keys, k) ||
+				contFind(low, lt, false, true) < 0 {
+				continue
+			}
 		}
 		ok, at := contTermIn(s.Target, term.Target)
 		for j, alt := range s.Glossary { // another translation of the same term will do

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -53,6 +54,9 @@ func TestGlossary(t *testing.T) {
 		{"en>ja", "NATO met.", "NATOは会合した。", []Term{{"NATO", "NATO"}}, 0, ""},
 		{"ja>en", "北大西洋条約機構が会合した。", "NATO met.", []Term{{"北大西洋条約機構", "NATO"}}, 0, ""},
 		{"en>ko", "NATO met.", "나토는 회의를 열었다.", []Term{{"NATO", "나토"}}, 0, ""},
+		{"ja>en", "Googleは発表した。", "Google announced it.", []Term{{"Google", "Google"}}, 0, ""},
+		{"ja>en", "Googleは発表した。", "Alphabet announced it.", []Term{{"Google", "Google"}}, 1, ""},
+		{"ko>en", "나토는 회의를 열었다.", "The alliance met.", []Term{{"나토", "NATO"}}, 1, ""},
 		{"en>fr", "NATO met today.", "L'Otan s'est réunie.", []Term{{"NATO", "OTAN"}}, 1, "L'OTAN s'est réunie."},
 		{"en>en", "OTAN se reunió.", "nato met.", []Term{{"OTAN", "NATO"}}, 1, "NATO met."},
 		{"en>fr", "The central bank acted.", "La Banque Centrale a agi.", []Term{{"central bank", "banque centrale"}}, 1, "La Banque centrale a agi."},
@@ -317,5 +321,25 @@ func BenchmarkContent(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkContentGlossary checks a sentence against a glossary of 1,000
+// terms, two of them in the source.
+func BenchmarkContentGlossary(b *testing.B) {
+	terms := make([]Term, 0, 1002)
+	for i := range 1000 {
+		terms = append(terms, Term{"term" + strconv.Itoa(i) + " word", "terme" + strconv.Itoa(i)})
+	}
+	terms = append(terms, Term{"NATO", "OTAN"}, Term{"central bank", "banque centrale"})
+	in := Input{SourceLang: "en", TargetLang: "fr", Glossary: terms,
+		Source: "The central bank and NATO said on Tuesday that spending rose 12.5% in the third quarter.",
+		Target: "La banque centrale et l'OTAN ont annoncé mardi que les dépenses avaient augmenté de 12,5 % au troisième trimestre."}
+	s := &Segment{Input: in, Src: ProfileFor(in.SourceLang), Tgt: ProfileFor(in.TargetLang), HasSource: true}
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(contGlossary(s)) != 0 {
+			b.Fatal("issues in a clean pair")
+		}
 	}
 }

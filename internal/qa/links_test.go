@@ -32,6 +32,8 @@ func TestMarkupMismatch(t *testing.T) {
 		{"en>fr", "Text <x1/> here", "Texte <x1/> ici", 0, ""},
 		{"en>fr", "It rose 50% in 2020.", "Il a augmenté de 50 % en 2020.", 0, ""},
 		{"en>fr", "If a < b and c > d", "Si a < b et c > d", 0, ""},
+		{"en>fr", "If x <y then", "Si x <y alors", 0, ""},
+		{"en>fr", "If x <y then <b>go</b>", "Si x <y alors <b>va</b>", 0, ""},
 		{"en>fr", "<b>Start of a bold run", "<b>Début d'un passage en gras", 0, ""},
 		{"en>fr", "A <b>bold</b> word.", "Un mot gras.", 2, ""},
 		{"en>fr", "A <b>bold</b> word.", "Un mot <b>gras.", 1, ""},

@@ -90,18 +90,12 @@ func register(id string, fn checkFunc) {
 	sort.Slice(registry, func(i, j int) bool { return registry[i].id < registry[j].id })
 }
 
-// reportedToo lists check ids that a registered check reports besides its own
-// (number-mismatch also reports number-format).
-var reportedToo = []string{"number-format"}
-
 // Checks returns the ids of every check, sorted.
 func Checks() []string {
-	ids := make([]string, 0, len(registry)+len(reportedToo))
-	for _, r := range registry {
-		ids = append(ids, r.id)
+	ids := make([]string, len(registry))
+	for i, r := range registry {
+		ids[i] = r.id
 	}
-	ids = append(ids, reportedToo...)
-	sort.Strings(ids)
 	return ids
 }
 

@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -83,33 +84,38 @@ func (s *Service) Reject(ctx context.Context, u store.User, id int64, base int, 
 	})
 }
 
-// change runs decide under the store's version check. An unchanged write returns the
-// current segment with no error.
+// change applies decide to segment id at version base. The rule and the checks run
+// on a snapshot read before the write transaction, so that the single writer holds
+// the database only for the write itself; the transaction then refuses the change
+// if the segment moved on since (a version names one content of the row). An
+// unchanged write returns the current segment with no error.
 func (s *Service) change(ctx context.Context, id int64, base int, decide func(store.Segment) (store.Change, error)) (store.Segment, error) {
 	if base < 1 {
 		return store.Segment{}, invalid("error.version.invalid")
 	}
-	var current store.Segment
-	sg, err := s.st.ApplyChange(ctx, id, base, func(cur store.Segment) (store.Change, error) {
-		current = cur
-		ch, err := decide(cur)
-		if err != nil {
-			return ch, err
-		}
-		if ch.Kind != KindDismiss {
-			ch.Dismissed = cur.Dismissed
-		}
-		glossary, err := s.glossary(ctx, cur.SourceLang, cur.Lang)
-		if err != nil {
-			return ch, err
-		}
-		ch.Issues, ch.IssueChecks = encodeIssues(s.check(cur.SourceLang, cur.Lang, cur.Source, ch.Target, ch.Dismissed, glossary, true))
-		return ch, nil
-	})
-	if errors.Is(err, errUnchanged) {
-		return current, nil
+	cur, err := s.st.Segment(ctx, id)
+	if err != nil {
+		return store.Segment{}, err
 	}
-	return sg, err
+	if cur.Version != base {
+		return cur, fmt.Errorf("segment %d is at version %d, not %d: %w", id, cur.Version, base, store.ErrConflict)
+	}
+	ch, err := decide(cur)
+	if errors.Is(err, errUnchanged) {
+		return cur, nil
+	}
+	if err != nil {
+		return store.Segment{}, err
+	}
+	if ch.Kind != KindDismiss {
+		ch.Dismissed = cur.Dismissed
+	}
+	glossary, err := s.glossary(ctx, cur.SourceLang, cur.Lang)
+	if err != nil {
+		return store.Segment{}, err
+	}
+	ch.Issues, ch.IssueChecks = encodeIssues(s.check(cur.SourceLang, cur.Lang, cur.Source, ch.Target, ch.Dismissed, glossary, true))
+	return s.st.ApplyChange(ctx, id, base, func(store.Segment) (store.Change, error) { return ch, nil })
 }
 
 // checkText refuses invalid UTF-8 and texts longer than limit characters.
