@@ -7,8 +7,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"os/exec"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"copydesk/internal/config"
 	"copydesk/internal/demo"
@@ -57,8 +60,12 @@ func serve(ctx context.Context, args []string, cio IO) error {
 	}
 	defer ln.Close()
 	svc := review.New(st)
+	words, err := readWords(cfg.SpellingWords)
+	if err != nil {
+		return err
+	}
 	if _, err := exec.LookPath("hunspell"); err == nil {
-		pool := hunspell.NewPool(hunspell.Options{Log: log})
+		pool := hunspell.NewPool(hunspell.Options{Log: log, Words: words})
 		defer pool.Close()
 		svc.UseSpeller(pool.For)
 	} else {
@@ -105,6 +112,28 @@ func serve(ctx context.Context, args []string, cio IO) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// readWords reads a word list, one word a line; blank lines and lines starting
+// with # are skipped. An empty path is no list.
+func readWords(path string) ([]string, error) {
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("--spelling-words: %w", err)
+	}
+	if !utf8.Valid(data) {
+		return nil, fmt.Errorf("--spelling-words: %s is not UTF-8", path)
+	}
+	var words []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			words = append(words, w)
+		}
+	}
+	return words, nil
 }
 
 // bootstrapAdmin creates the account "admin" with a random password when there is

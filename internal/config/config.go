@@ -28,6 +28,9 @@ type Config struct {
 	// TrustedProxies lists reverse proxies (addresses or CIDR ranges) whose
 	// X-Forwarded-For is believed: COPYDESK_TRUSTED_PROXIES, --trusted-proxies.
 	TrustedProxies []string
+	// SpellingWords names a file of the desk's own words (one a line) that the
+	// spelling check accepts: COPYDESK_SPELLING_WORDS, --spelling-words.
+	SpellingWords string
 
 	envErr error // a bad COPYDESK_MAX_BODY, reported by Validate unless --max-body replaced it
 }
@@ -51,6 +54,8 @@ func ServeFlags(fs *flag.FlagSet) (*Config, error) {
 	fs.StringVar(&c.DB, "db", env("COPYDESK_DB", DefaultDB), "SQLite database file (env COPYDESK_DB)")
 	fs.Var(byteCount{c}, "max-body", "largest request body in bytes (env COPYDESK_MAX_BODY)")
 	fs.BoolVar(&c.Demo, "demo", false, "load the demo articles into an empty database")
+	fs.StringVar(&c.SpellingWords, "spelling-words", env("COPYDESK_SPELLING_WORDS", ""),
+		"file of words the spelling check accepts, one a line (env COPYDESK_SPELLING_WORDS)")
 	fs.Func("trusted-proxies", "comma-separated addresses or CIDR ranges of reverse proxies (env COPYDESK_TRUSTED_PROXIES)",
 		func(v string) error { c.TrustedProxies = splitList(v); return nil })
 	c.TrustedProxies = splitList(env("COPYDESK_TRUSTED_PROXIES", ""))

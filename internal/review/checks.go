@@ -21,6 +21,23 @@ const (
 // language that has one.
 func (s *Service) UseSpeller(speller func(lang string) (qa.Speller, bool)) { s.speller = speller }
 
+// Suggest returns spelling suggestions for a word in a language, when a speller
+// that can suggest is configured for it.
+func (s *Service) Suggest(lang, word string) ([]string, bool) {
+	if s.speller == nil {
+		return nil, false
+	}
+	sp, ok := s.speller(lang)
+	if !ok {
+		return nil, false
+	}
+	sg, ok := sp.(interface{ Suggest(string) []string })
+	if !ok {
+		return nil, false
+	}
+	return sg.Suggest(word), true
+}
+
 // glossary returns the terms of a language pair in the form the checks take.
 func (s *Service) glossary(ctx context.Context, sourceLang, targetLang string) ([]qa.Term, error) {
 	terms, err := s.st.Glossary(ctx, sourceLang, targetLang)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -89,6 +90,26 @@ func newIssueView(loc *i18n.Localizer, sg store.Segment) issueView {
 		}
 	}
 	return v
+}
+
+// suggestSpelling handles GET /spelling/suggest?lang=&word=: the spelling
+// suggestions for one word, on demand (they cost tens of milliseconds).
+func (s *server) suggestSpelling(c *gin.Context) {
+	lang, err := review.ParseLang("lang", c.Query("lang"))
+	word := c.Query("word")
+	if err != nil || word == "" || len(word) > 100 || !utf8.ValidString(word) {
+		abortJSON(c, http.StatusBadRequest, "give lang and one word")
+		return
+	}
+	list, ok := s.svc.Suggest(lang, word)
+	if !ok {
+		abortJSON(c, http.StatusNotFound, "no spelling dictionary for "+lang)
+		return
+	}
+	if list == nil {
+		list = []string{}
+	}
+	c.JSON(http.StatusOK, gin.H{"word": word, "suggestions": list})
 }
 
 // fixSegmentForm handles POST /segments/{id}/fix {version, index}: index is the

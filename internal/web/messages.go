@@ -10,7 +10,7 @@ var messageIDs = []string{
 	"error.login.required", "error.language.unknown", "page.error.title",
 	"segment.saving", "segment.saved", "segment.savefailed", "segment.conflict",
 	"action.keepmine", "action.taketheirs", "segment.conflict.theirs", "segment.conflict.mine",
-	"segment.alldone", "segment.reason.needed", "segment.offline",
+	"segment.alldone", "segment.reason.needed", "segment.offline", "segment.nosuggestion",
 	// The refusals of the review rules, shown through review.Error.Localize.
 	"error.comment.empty", "error.forbidden.comment", "error.forbidden.documents",
 	"error.forbidden.edit", "error.forbidden.tokens", "error.forbidden.users", "error.lang.choose",

@@ -126,6 +126,7 @@ func Build(svc *review.Service, opt Options) (http.Handler, error) {
 	in.POST("/segments/:id/comments", s.commentForm)
 	in.POST("/segments/:id/fix", s.fixSegmentForm)
 	in.POST("/segments/:id/dismiss", s.dismissSegmentForm)
+	in.GET("/spelling/suggest", s.suggestSpelling)
 	s.adminRoutes(in.Group("/admin"))
 
 	r.NoRoute(func(c *gin.Context) {

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"copydesk/internal/qa/hunspell"
 )
 
 // checkedDoc imports an English→French pair whose translations carry known slips:
@@ -180,4 +182,42 @@ func TestUIGlossaryRechecks(t *testing.T) {
 	// Bad input is refused with the form kept.
 	ada.post(t, "/admin/glossary", ada.form("source_lang", "english-xx", "target_lang", "fr", "source", "a", "target", "b")).expect(t, http.StatusUnprocessableEntity)
 	ada.post(t, "/admin/glossary", ada.form("source_lang", "en", "target_lang", "fr", "source", "", "target", "b")).expect(t, http.StatusUnprocessableEntity)
+}
+
+func TestUISpellingWithHunspell(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, 0)
+	pool := hunspell.NewPool(hunspell.Options{Words: []string{"Copydesk"}})
+	t.Cleanup(func() { pool.Close() })
+	if _, ok := pool.For("en"); !ok {
+		t.Fatal("no English dictionary: install the Debian packages hunspell and hunspell-en-us")
+	}
+	e.svc.UseSpeller(pool.For)
+	doc := e.createDoc(t, docIn{Title: "Spelling", SourceLang: "fr", TargetLang: "en", Segments: []segIn{
+		{Source: "Le gouvernement a parlé à Copydesk.", Target: "The goverment spoke to Copydesk."},
+	}})
+	seg := decodeBody[struct {
+		Segments []checkedSegment `json:"segments"`
+	}](t, e.call(t, http.MethodGet, docPath(doc.ID, "/segments"), e.viewer, nil)).Segments[0]
+	var words []string
+	for _, is := range seg.Issues {
+		if is.Check == "spelling" {
+			words = append(words, seg.Target[is.Start:is.End])
+		}
+	}
+	if len(words) != 1 || words[0] != "goverment" {
+		t.Fatalf("spelling issues on %q: %q, want only goverment (Copydesk is a project word)", seg.Target, words)
+	}
+	b := deskLogin(t, e, "rita")
+	r := b.get(t, "/spelling/suggest?lang=en&word=goverment").expect(t, http.StatusOK)
+	if !strings.Contains(r.body, `"government"`) {
+		t.Errorf("suggestions = %s, want government among them", r.body)
+	}
+	b.get(t, "/spelling/suggest?lang=ko&word=x").expect(t, http.StatusNotFound)
+	b.get(t, "/spelling/suggest?lang=en").expect(t, http.StatusBadRequest)
+	// A save checks the new text again.
+	got := deskJSON[checkedSegment](t, b.script(t, deskSeg(seg.ID, "save"), "version", "1", "target", "The government spoke to Copydesk.").expect(t, http.StatusOK))
+	if hasCheck(got.Issues, "spelling") {
+		t.Errorf("after the correction: %+v", got.Issues)
+	}
 }

@@ -59,6 +59,8 @@ var scriptText = map[string]string{
 	"fix":              "action.fix",
 	"dismiss":          "action.dismiss",
 	"noFix":            "segment.nofix",
+	"suggest":          "action.suggest",
+	"noSuggestion":     "segment.nosuggestion",
 	"severity_error":   "severity.error",
 	"severity_warning": "severity.warning",
 }

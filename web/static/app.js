@@ -145,6 +145,7 @@
         fixable++;
         li.appendChild(button(text.fix, "fix", { index: i }, "btn-small"));
       }
+      if (canEdit && is.check === "spelling") li.appendChild(button(text.suggest, "suggest", { i: i }, "btn-small"));
       if (canEdit) li.appendChild(button(text.dismiss, "dismiss", { check: is.check }, "btn-small btn-quiet"));
       list.appendChild(li);
     });
@@ -159,6 +160,31 @@
     Object.keys(data).forEach(function (k) { b.dataset[k] = data[k]; });
     b.textContent = label;
     return b;
+  }
+
+  // suggest asks the server for spelling suggestions for issue i (on demand: they
+  // are slow) and offers each as a button that puts it in the text.
+  function suggest(row, i, el) {
+    var is = (row._issues || [])[i];
+    var t = area(row);
+    if (!is || dirty(row)) return;
+    var word = dec.decode(enc.encode(t.value).slice(is.start, is.end));
+    fetch("/spelling/suggest?lang=" + encodeURIComponent(t.lang) + "&word=" + encodeURIComponent(word), {
+      credentials: "same-origin", headers: { "Accept": "application/json" }
+    }).then(function (res) { return res.json(); }).then(function (data) {
+      var box = document.createElement("span");
+      (data.suggestions || []).slice(0, 6).forEach(function (w) {
+        box.appendChild(button(w, "use", { start: is.start, end: is.end, word: w }, "btn-small"));
+      });
+      if (!box.childNodes.length) box.textContent = text.noSuggestion || "—";
+      el.replaceWith(box);
+    });
+  }
+  function replaceSpan(row, start, end, word) {
+    var t = area(row), b = enc.encode(t.value);
+    t.value = dec.decode(b.slice(0, start)) + word + dec.decode(b.slice(end));
+    fit(t);
+    save(row);
   }
 
   // fixAt applies the fix of the issue under the cursor (Alt+F), saving first.
@@ -346,6 +372,8 @@
       var index = el.dataset.index !== undefined ? el.dataset.index : el.value;
       save(row).then(function (ok) { if (ok) post(row, "fix", { index: index }).catch(function () {}); });
     }
+    else if (act === "suggest") suggest(row, Number(el.dataset.i), el);
+    else if (act === "use") replaceSpan(row, Number(el.dataset.start), Number(el.dataset.end), el.dataset.word);
     else if (act === "dismiss") {
       var check = el.dataset.check || el.value;
       save(row).then(function (ok) { if (ok) post(row, "dismiss", { check: check }).catch(function () {}); });
