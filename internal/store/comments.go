@@ -42,6 +42,20 @@ func (s *Store) Comments(ctx context.Context, segmentID int64) ([]Comment, error
 	return s.comments(ctx, `WHERE c.segment_id = ? ORDER BY c.id`, segmentID)
 }
 
+// TranslationComments returns the comments on a translation's segments, by
+// segment id, oldest first.
+func (s *Store) TranslationComments(ctx context.Context, translationID int64) (map[int64][]Comment, error) {
+	list, err := s.comments(ctx, `JOIN segments sg ON sg.id = c.segment_id WHERE sg.translation_id = ? ORDER BY c.id`, translationID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64][]Comment{}
+	for _, c := range list {
+		out[c.SegmentID] = append(out[c.SegmentID], c)
+	}
+	return out, nil
+}
+
 // CommentsSince returns the comments on a translation's segments with an id above
 // after, oldest first: what a live page has not seen yet.
 func (s *Store) CommentsSince(ctx context.Context, translationID, after int64) ([]Comment, error) {

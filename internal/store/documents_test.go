@@ -90,7 +90,10 @@ func TestCreateDocumentStoresEverything(t *testing.T) {
 		in := nd.Segments[i]
 		want := store.Segment{ID: sg.ID, DocumentID: id, TranslationID: tr.ID, SourceLang: "fr", Lang: "en", Pos: i,
 			Paragraph: in.Paragraph, Index: in.Index, Source: in.Source, MT: in.MT, Target: in.MT,
-			State: "mt", Version: 1, Issues: "[]"}
+			State: "mt", Version: 1, Issues: "[]", ChangedBy: "ed", ChangedAt: sg.CreatedAt, CreatedAt: sg.CreatedAt}
+		if sg.CreatedAt.IsZero() {
+			t.Errorf("segment %d: no import time", i)
+		}
 		if sg != want {
 			t.Errorf("segment %d = %+v\nwant %+v", i, sg, want)
 		}

@@ -32,11 +32,13 @@ type Segment struct {
 	IssueChecks string
 	Dismissed   string
 
-	// Filled by ListSegments only: who made the current version and when, and how
-	// many comments the segment has.
+	// Filled by ListSegments and ForEachSegment: who made the current version
+	// and when; by ListSegments: how many comments the segment has; by
+	// ForEachSegment: when the segment was imported.
 	ChangedBy string
 	ChangedAt time.Time
 	Comments  int
+	CreatedAt time.Time
 }
 
 // Filter narrows a segment list. Query matches source or target text containing it
@@ -192,18 +194,27 @@ var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // ForEachSegment calls fn for every segment of translation tr in document order.
 func (s *Store) ForEachSegment(ctx context.Context, tr Translation, fn func(Segment) error) error {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+segmentColumns+`
+	rows, err := s.r.QueryContext(ctx, `SELECT `+segmentColumns+`, COALESCE(u.name, ''), COALESCE(r.created_at, ''),
+			COALESCE(r1.created_at, '')
 		   FROM segments sg JOIN translations t ON t.id = sg.translation_id JOIN documents d ON d.id = t.document_id
+		   LEFT JOIN revisions r ON r.segment_id = sg.id AND r.version = sg.version
+		   LEFT JOIN users u ON u.id = r.author_id
+		   LEFT JOIN revisions r1 ON r1.segment_id = sg.id AND r1.version = 1
 		  WHERE sg.translation_id = ? ORDER BY sg.pos`, tr.ID)
 	if err != nil {
 		return fmt.Errorf("list segments: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		sg, err := scanSegment(rows)
+		var sg Segment
+		var changed, created string
+		err := rows.Scan(&sg.ID, &sg.DocumentID, &sg.TranslationID, &sg.Lang, &sg.Pos, &sg.Paragraph,
+			&sg.Index, &sg.Source, &sg.MT, &sg.Target, &sg.State, &sg.Reason, &sg.Version,
+			&sg.Issues, &sg.IssueChecks, &sg.Dismissed, &sg.SourceLang, &sg.ChangedBy, &changed, &created)
 		if err != nil {
 			return fmt.Errorf("scan segment: %w", err)
 		}
+		sg.ChangedAt, sg.CreatedAt = parseTime(changed), parseTime(created)
 		if err := fn(sg); err != nil {
 			return err
 		}
