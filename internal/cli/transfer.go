@@ -21,9 +21,17 @@ func importCmd(ctx context.Context, args []string, cio IO) error {
 	title := fs.String("title", "", "the article's title")
 	srcLang := fs.String("source-lang", "", "source language, BCP 47 (en, ko, pt-BR)")
 	tgtLang := fs.String("target-lang", "", "target language, BCP 47")
+	srcFile := fs.String("source", "", "the article as plain text (with --target: two texts, aligned)")
+	tgtFile := fs.String("target", "", "its translation as plain text")
 	pos, err := parse(fs, args, cio)
 	if err != nil {
 		return err
+	}
+	if *srcFile != "" || *tgtFile != "" {
+		if *srcFile == "" || *tgtFile == "" || len(pos) > 0 {
+			return usagef("give --source FILE and --target FILE together, and no other file")
+		}
+		return importTexts(ctx, *db, review.NewTexts{Title: *title, SourceLang: *srcLang, TargetLang: *tgtLang}, *srcFile, *tgtFile, cio)
 	}
 	if len(pos) != 1 {
 		return usagef("import needs exactly one FILE (.jsonl, .tsv or .csv)")
@@ -37,9 +45,17 @@ func importCmd(ctx context.Context, args []string, cio IO) error {
 		return fmt.Errorf("open %s: %w", pos[0], errors.Unwrap(err))
 	}
 	defer f.Close()
-	rows, err := formats.Parse(f, format)
+	parsed, err := formats.ParseWithLangs(f, format)
 	if err != nil {
 		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	rows := parsed.Rows
+	// XLIFF and TMX name their languages; a flag given on the command line wins.
+	if *srcLang == "" {
+		*srcLang = parsed.SourceLang
+	}
+	if *tgtLang == "" {
+		*tgtLang = parsed.TargetLang
 	}
 	nd := review.NewDocument{Title: *title, SourceLang: *srcLang, TargetLang: *tgtLang,
 		Segments: make([]review.NewSegment, len(rows))}
@@ -60,6 +76,40 @@ func importCmd(ctx context.Context, args []string, cio IO) error {
 		return err
 	}
 	fmt.Fprintln(cio.Stdout, id)
+	return nil
+}
+
+// importTexts imports an article and its translation given as two plain-text
+// files, aligned sentence by sentence; the alignment report goes to stderr.
+func importTexts(ctx context.Context, db string, t review.NewTexts, srcFile, tgtFile string, cio IO) error {
+	for _, f := range []struct {
+		path string
+		into *string
+	}{{srcFile, &t.Source}, {tgtFile, &t.Target}} {
+		data, err := os.ReadFile(f.path)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", f.path, errors.Unwrap(err))
+		}
+		*f.into = string(data)
+	}
+	svc, closeDB, err := openService(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	id, report, err := svc.CreateFromTexts(ctx, nil, t)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(cio.Stdout, id)
+	fmt.Fprintf(cio.Stderr, "aligned %d segment pairs; %d not one-to-one", report.Pairs, len(report.NonOneToOne))
+	if n := len(report.UnmatchedSourceParagraphs) + len(report.UnmatchedTargetParagraphs); n > 0 {
+		fmt.Fprintf(cio.Stderr, "; unmatched paragraphs: source %v, target %v", report.UnmatchedSourceParagraphs, report.UnmatchedTargetParagraphs)
+	}
+	fmt.Fprintln(cio.Stderr)
+	for _, g := range report.NonOneToOne {
+		fmt.Fprintf(cio.Stderr, "  paragraph %d, %s: %q → %q\n", g.Paragraph, g.Kind, g.Source, g.Target)
+	}
 	return nil
 }
 

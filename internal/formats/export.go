@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,6 +20,12 @@ type Segment struct {
 	Source    string
 	Target    string
 	State     string // mt, draft, approved, rejected
+
+	// Optional; written by the XLIFF and TMX exports only.
+	Notes     []string  // rejection reason and comments, one note each
+	Created   time.Time // when the segment was created; zero if unknown
+	Changed   time.Time // when it was last changed; zero if unknown
+	ChangedBy string    // who changed it last (TMX changeid)
 }
 
 // Article is what an export writes.
@@ -31,8 +38,8 @@ type Article struct {
 	Unapproved int       // how many segments the caller left out
 }
 
-// Write writes a in format "txt", "md", "json" or "csv" (case-insensitive)
-// to w.
+// Write writes a in format "txt", "md", "json", "csv", "xliff" (XLIFF 1.2),
+// "xliff2" (XLIFF 2.0) or "tmx" (TMX 1.4b), case-insensitive, to w.
 //
 // txt and md hold the target text only, one paragraph per block, blocks
 // separated by a blank line, with a final newline. A paragraph is a run of
@@ -46,6 +53,15 @@ type Article struct {
 // json and csv hold every segment with its id, position, source, target and
 // state; json also holds the article's fields. The csv can be read back with
 // Parse(r, "csv").
+//
+// xliff, xliff2 and tmx hold every segment with its source, target, state
+// and notes; XLIFF groups the units of a paragraph in <group id="pN">, TMX
+// records the paragraph in <prop type="x-copydesk-paragraph">, so Parse reads
+// the paragraphs back. Text is escaped by encoding/xml and kept exactly
+// (line breaks and carriage returns as character references); a text with a
+// character XML 1.0 cannot carry (a control character other than tab, CR and
+// LF) is refused with an error. State mappings: see xliff12State,
+// xliff2State; TMX keeps the state in <prop type="x-copydesk-state">.
 func Write(w io.Writer, a Article, format string) error {
 	var err error
 	switch strings.ToLower(format) {
@@ -57,6 +73,12 @@ func Write(w io.Writer, a Article, format string) error {
 		err = writeJSON(w, a)
 	case "csv":
 		err = writeCSV(w, a.Segments)
+	case "xliff":
+		err = writeXLIFF12(w, a)
+	case "xliff2":
+		err = writeXLIFF2(w, a)
+	case "tmx":
+		err = writeTMX(w, a)
 	default:
 		return unsupportedExport(format)
 	}
@@ -154,7 +176,8 @@ func writeJSON(w io.Writer, a Article) error {
 		Segments:   make([]jsonSegment, 0, len(a.Segments)),
 	}
 	for _, s := range a.Segments {
-		out.Segments = append(out.Segments, jsonSegment(s))
+		out.Segments = append(out.Segments, jsonSegment{ID: s.ID, Paragraph: s.Paragraph,
+			Index: s.Index, Source: s.Source, Target: s.Target, State: s.State})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

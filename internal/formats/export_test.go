@@ -268,11 +268,11 @@ func (w failingWriter) Write([]byte) (int, error) { return 0, w.err }
 
 func TestWriteErrors(t *testing.T) {
 	a := Article{Lang: "en", Segments: []Segment{seg(1, "A.")}}
-	err := Write(&bytes.Buffer{}, a, "xliff")
+	err := Write(&bytes.Buffer{}, a, "docx")
 	if !errors.Is(err, ErrUnsupportedFormat) {
 		t.Fatalf("unknown format: error %v does not wrap ErrUnsupportedFormat", err)
 	}
-	if want := `unsupported format "xliff" (supported: txt, md, json, csv)`; err.Error() != want {
+	if want := `unsupported format "docx" (supported: txt, md, json, csv, xliff, xliff2, tmx)`; err.Error() != want {
 		t.Errorf("unknown format: error %q, want %q", err, want)
 	}
 	boom := errors.New("disk full")

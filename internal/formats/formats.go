@@ -1,5 +1,6 @@
-// Package formats reads bilingual segment files (JSON Lines, TSV, CSV) and
-// writes a translated article (plain text, Markdown, JSON, CSV).
+// Package formats reads bilingual segment files (JSON Lines, TSV, CSV,
+// XLIFF 1.2 and 2.0, TMX) and writes a translated article (plain text,
+// Markdown, JSON, CSV, XLIFF 1.2 and 2.0, TMX).
 //
 // It is a pure library: it knows nothing of HTTP or SQL. Error messages are
 // lowercase, name the offending line where there is one, and are written to
@@ -14,10 +15,10 @@ import (
 )
 
 // ImportFormats lists the supported input format names in a stable order.
-var ImportFormats = []string{"jsonl", "tsv", "csv"}
+var ImportFormats = []string{"jsonl", "tsv", "csv", "xliff", "tmx"}
 
 // ExportFormats lists the supported export format names in a stable order.
-var ExportFormats = []string{"txt", "md", "json", "csv"}
+var ExportFormats = []string{"txt", "md", "json", "csv", "xliff", "xliff2", "tmx"}
 
 // ErrUnsupportedFormat is wrapped by every error about an unknown format name
 // or file extension.
@@ -54,13 +55,17 @@ var extensions = map[string]string{
 	".tsv":    "tsv",
 	".tab":    "tsv",
 	".csv":    "csv",
+	".xlf":    "xliff",
+	".xliff":  "xliff",
+	".tmx":    "tmx",
 }
 
 // supportedExtensions is the list shown in errors, in a stable order.
-const supportedExtensions = ".jsonl, .ndjson, .tsv, .tab, .csv"
+const supportedExtensions = ".jsonl, .ndjson, .tsv, .tab, .csv, .xlf, .xliff, .tmx"
 
 // FormatFromFilename maps a file name's extension (case-insensitive) to an
-// input format: .jsonl/.ndjson -> "jsonl", .tsv/.tab -> "tsv", .csv -> "csv".
+// input format: .jsonl/.ndjson -> "jsonl", .tsv/.tab -> "tsv", .csv -> "csv",
+// .xlf/.xliff -> "xliff" (1.2 or 2.0, told apart when parsed), .tmx -> "tmx".
 // Any other extension, or none, is an error wrapping ErrUnsupportedFormat.
 func FormatFromFilename(name string) (string, error) {
 	ext := strings.ToLower(filepath.Ext(name))
@@ -87,6 +92,12 @@ func ContentType(format string) (mime, ext string, err error) {
 		return "application/json", ".json", nil
 	case "csv":
 		return "text/csv; charset=utf-8", ".csv", nil
+	case "xliff":
+		return "application/x-xliff+xml", ".xlf", nil
+	case "xliff2":
+		return "application/xliff+xml", ".xlf", nil
+	case "tmx":
+		return "application/x-tmx+xml", ".tmx", nil
 	}
 	return "", "", unsupportedExport(format)
 }

@@ -16,9 +16,12 @@ func TestFormatFromFilename(t *testing.T) {
 		{name: "a.tsv", want: "tsv"},
 		{name: "a.Tab", want: "tsv"},
 		{name: "report.final.csv", want: "csv"},
-		{name: "a.xlsx", wantErr: `unsupported format: file extension ".xlsx" (supported: .jsonl, .ndjson, .tsv, .tab, .csv)`},
-		{name: "dir/notes", wantErr: `unsupported format: file "notes" has no extension (supported: .jsonl, .ndjson, .tsv, .tab, .csv)`},
-		{name: "csv", wantErr: `unsupported format: file "csv" has no extension (supported: .jsonl, .ndjson, .tsv, .tab, .csv)`},
+		{name: "a.xlf", want: "xliff"},
+		{name: "A.XLIFF", want: "xliff"},
+		{name: "memory.tmx", want: "tmx"},
+		{name: "a.xlsx", wantErr: `unsupported format: file extension ".xlsx" (supported: .jsonl, .ndjson, .tsv, .tab, .csv, .xlf, .xliff, .tmx)`},
+		{name: "dir/notes", wantErr: `unsupported format: file "notes" has no extension (supported: .jsonl, .ndjson, .tsv, .tab, .csv, .xlf, .xliff, .tmx)`},
+		{name: "csv", wantErr: `unsupported format: file "csv" has no extension (supported: .jsonl, .ndjson, .tsv, .tab, .csv, .xlf, .xliff, .tmx)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -48,6 +51,9 @@ func TestContentType(t *testing.T) {
 		{"json", "application/json", ".json"},
 		{"csv", "text/csv; charset=utf-8", ".csv"},
 		{"CSV", "text/csv; charset=utf-8", ".csv"},
+		{"xliff", "application/x-xliff+xml", ".xlf"},
+		{"xliff2", "application/xliff+xml", ".xlf"},
+		{"tmx", "application/x-tmx+xml", ".tmx"},
 	}
 	for _, tc := range tests {
 		mime, ext, err := ContentType(tc.format)
@@ -64,7 +70,7 @@ func TestContentType(t *testing.T) {
 	if !errors.Is(err, ErrUnsupportedFormat) {
 		t.Fatalf("ContentType(docx): error %v does not wrap ErrUnsupportedFormat", err)
 	}
-	if want := `unsupported format "docx" (supported: txt, md, json, csv)`; err.Error() != want {
+	if want := `unsupported format "docx" (supported: txt, md, json, csv, xliff, xliff2, tmx)`; err.Error() != want {
 		t.Errorf("ContentType(docx): error %q, want %q", err, want)
 	}
 }

@@ -20,13 +20,32 @@ type Row struct {
 // bom is the UTF-8 byte order mark, ignored at the start of a file.
 var bom = []byte("\uFEFF")
 
-// Parse reads the whole of r in the given input format: "jsonl", "tsv" or
-// "csv" (case-insensitive).
+// Parsed is what ParseWithLangs reads: the rows and the languages the file
+// declares (XLIFF and TMX only; "" when the file or format does not say).
+type Parsed struct {
+	SourceLang string // BCP 47 tag as written in the file
+	TargetLang string
+	Rows       []Row
+}
+
+// Parse reads the whole of r in the given input format: "jsonl", "tsv",
+// "csv", "xliff" or "tmx" (case-insensitive). It is ParseWithLangs without
+// the languages.
+func Parse(r io.Reader, format string) ([]Row, error) {
+	p, err := ParseWithLangs(r, format)
+	if err != nil {
+		return nil, err
+	}
+	return p.Rows, nil
+}
+
+// ParseWithLangs reads the whole of r in the given input format, as Parse
+// does, and also returns the source and target languages the file declares.
 //
 // The input must be valid UTF-8; a byte order mark at its start is ignored.
 // Text is kept exactly as given: nothing is trimmed, except that TSV drops the
 // "\r" of CRLF line ends and encoding/csv turns a CRLF inside a quoted CSV
-// field into "\n".
+// field into "\n" (XML parsers do the same with a literal CRLF).
 //
 // JSON Lines: one object per line, {"source": "...", "target": "...",
 // "paragraph": n}; "target" and "paragraph" may be missing or null; unknown
@@ -41,38 +60,61 @@ var bom = []byte("\uFEFF")
 // kept as it is. An empty paragraph cell means the row has no paragraph.
 // Records whose fields are all empty (blank lines) are skipped.
 //
+// XLIFF ("xliff", version 1.2 or 2.0, told apart by the root's namespace or
+// version): one row per <trans-unit> (1.2) or <segment> (2.0), the languages
+// from source-language/target-language of <file> (1.2) or srcLang/trgLang
+// of the root (2.0). A unit inside a <group> gets the group's paragraph (the
+// number N of an id "pN", else the next free number); a unit outside any
+// group has none. TMX: see parseTMX. Inline markup is not kept: the tags are
+// dropped and their text kept, except that the content of native-code
+// elements (<ph>, <bpt>, <ept>, <it>, <ut>, <sub>) is dropped too.
+// XML input is read in strict mode; DOCTYPE and entity declarations, nesting
+// deeper than 64 elements and more than 1,000,000 units are refused.
+//
 // A problem in the content is returned as a *ParseError naming the line; a
 // file without rows is a *ParseError wrapping ErrNoSegments; an unknown format
 // wraps ErrUnsupportedFormat.
-func Parse(r io.Reader, format string) ([]Row, error) {
-	var parse func([]byte) ([]Row, error)
+func ParseWithLangs(r io.Reader, format string) (Parsed, error) {
+	var parse func([]byte) (Parsed, error)
 	switch strings.ToLower(format) {
 	case "jsonl":
-		parse = parseJSONL
+		parse = rowsOnly(parseJSONL)
 	case "tsv":
-		parse = parseTSV
+		parse = rowsOnly(parseTSV)
 	case "csv":
-		parse = parseCSV
+		parse = rowsOnly(parseCSV)
+	case "xliff":
+		parse = parseXLIFF
+	case "tmx":
+		parse = parseTMX
 	default:
-		return nil, fmt.Errorf("%w %q (supported: %s)",
+		return Parsed{}, fmt.Errorf("%w %q (supported: %s)",
 			ErrUnsupportedFormat, format, strings.Join(ImportFormats, ", "))
 	}
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("read %s input: %w", format, err)
+		return Parsed{}, fmt.Errorf("read %s input: %w", format, err)
 	}
 	data = bytes.TrimPrefix(data, bom)
 	if err := checkUTF8(data); err != nil {
-		return nil, err
+		return Parsed{}, err
 	}
-	rows, err := parse(data)
+	p, err := parse(data)
 	if err != nil {
-		return nil, err
+		return Parsed{}, err
 	}
-	if len(rows) == 0 {
-		return nil, &ParseError{Err: ErrNoSegments}
+	if len(p.Rows) == 0 {
+		return Parsed{}, &ParseError{Err: ErrNoSegments}
 	}
-	return rows, nil
+	return p, nil
+}
+
+// rowsOnly adapts a parser of a format that declares no languages.
+func rowsOnly(parse func([]byte) ([]Row, error)) func([]byte) (Parsed, error) {
+	return func(data []byte) (Parsed, error) {
+		rows, err := parse(data)
+		return Parsed{Rows: rows}, err
+	}
 }
 
 // checkUTF8 reports the line of the first byte that is not valid UTF-8.

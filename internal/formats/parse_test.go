@@ -210,7 +210,7 @@ func TestParseOtherErrors(t *testing.T) {
 	if !errors.Is(err, ErrUnsupportedFormat) {
 		t.Fatalf("unknown format: error %v does not wrap ErrUnsupportedFormat", err)
 	}
-	if want := `unsupported format "xml" (supported: jsonl, tsv, csv)`; err.Error() != want {
+	if want := `unsupported format "xml" (supported: jsonl, tsv, csv, xliff, tmx)`; err.Error() != want {
 		t.Errorf("unknown format: error %q, want %q", err, want)
 	}
 

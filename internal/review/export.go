@@ -19,6 +19,10 @@ func (s *Service) Export(ctx context.Context, docID int64, lang string, all bool
 	if err != nil {
 		return formats.Article{}, err
 	}
+	comments, err := s.st.TranslationComments(ctx, tr.ID)
+	if err != nil {
+		return formats.Article{}, err
+	}
 	a := formats.Article{DocumentID: doc.ID, Title: doc.Title, SourceLang: doc.SourceLang, Lang: tr.Lang,
 		Segments: make([]formats.Segment, 0, tr.SegmentCount)}
 	err = s.st.ForEachSegment(ctx, tr, func(sg store.Segment) error {
@@ -26,8 +30,16 @@ func (s *Service) Export(ctx context.Context, docID int64, lang string, all bool
 			a.Unapproved++
 			return nil
 		}
-		a.Segments = append(a.Segments, formats.Segment{ID: sg.ID, Paragraph: sg.Paragraph, Index: sg.Index,
-			Source: sg.Source, Target: sg.Target, State: sg.State})
+		out := formats.Segment{ID: sg.ID, Paragraph: sg.Paragraph, Index: sg.Index,
+			Source: sg.Source, Target: sg.Target, State: sg.State,
+			Created: sg.CreatedAt, Changed: sg.ChangedAt, ChangedBy: sg.ChangedBy}
+		if sg.State == StateRejected && sg.Reason != "" {
+			out.Notes = append(out.Notes, "rejected: "+sg.Reason)
+		}
+		for _, c := range comments[sg.ID] {
+			out.Notes = append(out.Notes, c.Author+": "+c.Body)
+		}
+		a.Segments = append(a.Segments, out)
 		return nil
 	})
 	return a, err

@@ -2,7 +2,9 @@ package review_test
 
 import (
 	"errors"
+	"reflect"
 	"testing"
+	"time"
 
 	"copydesk/internal/formats"
 	"copydesk/internal/review"
@@ -72,8 +74,22 @@ func TestExport(t *testing.T) {
 				t.Fatalf("segments = %+v\nwant %+v", a.Segments, tc.want)
 			}
 			for i := range tc.want {
-				if a.Segments[i] != tc.want[i] {
-					t.Errorf("segment %d = %+v\nwant %+v", i, a.Segments[i], tc.want[i])
+				got := a.Segments[i]
+				if got.Created.IsZero() || got.Changed.Before(got.Created) {
+					t.Errorf("segment %d: created %v, changed %v", i, got.Created, got.Changed)
+				}
+				if got.State != "mt" && got.ChangedBy != rev.Name {
+					t.Errorf("segment %d changed by %q, want %q", i, got.ChangedBy, rev.Name)
+				}
+				if wantNotes := []string(nil); got.State == "rejected" {
+					wantNotes = []string{"rejected: tense"}
+					if !reflect.DeepEqual(got.Notes, wantNotes) {
+						t.Errorf("segment %d notes = %q, want %q", i, got.Notes, wantNotes)
+					}
+				}
+				got.Created, got.Changed, got.ChangedBy, got.Notes = time.Time{}, time.Time{}, "", nil
+				if !reflect.DeepEqual(got, tc.want[i]) {
+					t.Errorf("segment %d = %+v\nwant %+v", i, got, tc.want[i])
 				}
 			}
 		})

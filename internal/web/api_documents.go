@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"copydesk/internal/align"
 	"copydesk/internal/review"
 )
 
@@ -18,6 +19,35 @@ type createDocumentRequest struct {
 		Target    string `json:"target"`
 		Paragraph *int   `json:"paragraph"`
 	} `json:"segments"`
+	// An article and its translation as two texts, aligned on import.
+	SourceText string `json:"source_text"`
+	TargetText string `json:"target_text"`
+	Format     string `json:"format"`
+}
+
+// alignmentJSON reports the groupings of a two-text import that were not 1–1.
+type alignmentJSON struct {
+	Pairs                     int            `json:"pairs"`
+	Groupings                 []groupingJSON `json:"groupings"`
+	UnmatchedSourceParagraphs []int          `json:"unmatched_source_paragraphs"`
+	UnmatchedTargetParagraphs []int          `json:"unmatched_target_paragraphs"`
+}
+
+type groupingJSON struct {
+	Paragraph int      `json:"paragraph"`
+	Kind      string   `json:"kind"`
+	Source    []string `json:"source"`
+	Target    []string `json:"target"`
+}
+
+func toAlignmentJSON(r align.Report) alignmentJSON {
+	out := alignmentJSON{Pairs: r.Pairs, Groupings: []groupingJSON{},
+		UnmatchedSourceParagraphs: append([]int{}, r.UnmatchedSourceParagraphs...),
+		UnmatchedTargetParagraphs: append([]int{}, r.UnmatchedTargetParagraphs...)}
+	for _, g := range r.NonOneToOne {
+		out.Groupings = append(out.Groupings, groupingJSON{Paragraph: g.Paragraph, Kind: g.Kind, Source: g.Source, Target: g.Target})
+	}
+	return out
 }
 
 // createDocument handles POST /api/v1/documents.
@@ -27,6 +57,10 @@ func (s *server) createDocument(c *gin.Context) {
 	}
 	var req createDocumentRequest
 	if !readJSON(c, &req) {
+		return
+	}
+	if req.SourceText != "" || req.TargetText != "" {
+		s.createFromTexts(c, req)
 		return
 	}
 	nd := review.NewDocument{Title: req.Title, SourceLang: req.SourceLang, TargetLang: req.TargetLang,
@@ -46,6 +80,35 @@ func (s *server) createDocument(c *gin.Context) {
 	}
 	c.Header("Location", "/api/v1/documents/"+strconv.FormatInt(id, 10))
 	c.JSON(http.StatusCreated, toDocumentJSON(doc))
+}
+
+// createFromTexts is POST /api/v1/documents with source_text and target_text.
+func (s *server) createFromTexts(c *gin.Context, req createDocumentRequest) {
+	if req.Format != "" && req.Format != "text" {
+		abortJSON(c, http.StatusUnprocessableEntity, "format must be text: Markdown and HTML articles are not supported yet")
+		return
+	}
+	if len(req.Segments) > 0 {
+		abortJSON(c, http.StatusUnprocessableEntity, "send either segments or source_text and target_text, not both")
+		return
+	}
+	u := currentUser(c)
+	id, report, err := s.svc.CreateFromTexts(c.Request.Context(), &u, review.NewTexts{Title: req.Title,
+		SourceLang: req.SourceLang, TargetLang: req.TargetLang, Source: req.SourceText, Target: req.TargetText})
+	if err != nil {
+		s.fail(c, err, "document")
+		return
+	}
+	doc, err := s.svc.Store().Document(c.Request.Context(), id)
+	if err != nil {
+		s.fail(c, err, "document")
+		return
+	}
+	c.Header("Location", "/api/v1/documents/"+strconv.FormatInt(id, 10))
+	c.JSON(http.StatusCreated, struct {
+		documentJSON
+		Alignment alignmentJSON `json:"alignment"`
+	}{toDocumentJSON(doc), toAlignmentJSON(report)})
 }
 
 // listDocuments handles GET /api/v1/documents.

@@ -193,7 +193,7 @@ func TestAPIExportBadQuery(t *testing.T) {
 	doc := e.createDoc(t, docIn{Title: "Bad", SourceLang: "en", TargetLang: "fr", Segments: para(1, 1)})
 	for _, c := range []struct{ query, message string }{
 		{"format=pdf", "format"},
-		{"format=xliff", "format"},
+		{"format=docx", "format"},
 		{"all=maybe", "all"},
 		{"all=yes", "all"},
 		{"all=2", "all"},

@@ -1,0 +1,227 @@
+package formats
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// XLIFF namespaces.
+const (
+	xliff12NS = "urn:oasis:names:tc:xliff:document:1.2"
+	xliff20NS = "urn:oasis:names:tc:xliff:document:2.0"
+)
+
+// xliff12Drop lists the XLIFF 1.2 inline elements whose content is native
+// code, not text: it is left out on import. Other inline elements (<g>,
+// <mrk>) keep their text and lose their tags; <x/>, <bx/>, <ex/> are empty.
+var xliff12Drop = map[string]bool{"ph": true, "bpt": true, "ept": true, "it": true, "sub": true}
+
+// parseXLIFF reads an XLIFF 1.2 or 2.0 document, told apart by the root
+// element's namespace or, failing that, its version attribute. Versions 1.0
+// and 1.1 are read as 1.2.
+func parseXLIFF(data []byte) (Parsed, error) {
+	s := newXMLScanner(data)
+	root, err := s.root()
+	if err != nil {
+		return Parsed{}, err
+	}
+	if root.Name.Local != "xliff" {
+		return Parsed{}, errorAt(s.line(), "the root element is <%s>, not <xliff>", root.Name.Local)
+	}
+	version := attr(root, "version")
+	switch {
+	case root.Name.Space == xliff20NS || strings.HasPrefix(version, "2."):
+		return readXLIFF2(s, root)
+	case root.Name.Space == xliff12NS || version == "1.2" || version == "1.1" || version == "1.0":
+		return readXLIFF12(s, root)
+	}
+	return Parsed{}, errorAt(s.line(), "unsupported XLIFF version %q (namespace %q)", version, root.Name.Space)
+}
+
+// xliff12Reader holds the state of an XLIFF 1.2 import.
+type xliff12Reader struct {
+	s     *xmlScanner
+	ns    string
+	paras groupParas
+	out   Parsed
+	files int
+}
+
+func readXLIFF12(s *xmlScanner, root xml.StartElement) (Parsed, error) {
+	r := &xliff12Reader{s: s, ns: root.Name.Space, paras: groupParas{next: 1}}
+	err := s.children(func(e xml.StartElement) error {
+		if e.Name.Space != r.ns || e.Name.Local != "file" {
+			return s.skip()
+		}
+		return r.file(e)
+	})
+	return r.out, err
+}
+
+// file reads one <file>; every file must declare the same languages.
+func (r *xliff12Reader) file(e xml.StartElement) error {
+	src, tgt := attr(e, "source-language"), attr(e, "target-language")
+	r.files++
+	if r.files == 1 {
+		r.out.SourceLang, r.out.TargetLang = src, tgt
+	} else if !strings.EqualFold(src, r.out.SourceLang) || !strings.EqualFold(tgt, r.out.TargetLang) {
+		return errorAt(r.s.line(), "file %d is in %q to %q but file 1 is in %q to %q",
+			r.files, src, tgt, r.out.SourceLang, r.out.TargetLang)
+	}
+	return r.s.children(func(c xml.StartElement) error {
+		if c.Name.Space != r.ns || c.Name.Local != "body" {
+			return r.s.skip()
+		}
+		return r.container()
+	})
+}
+
+// container reads the content of a <body> or <group>.
+func (r *xliff12Reader) container() error {
+	return r.s.children(func(c xml.StartElement) error {
+		if c.Name.Space != r.ns {
+			return r.s.skip()
+		}
+		switch c.Name.Local {
+		case "group":
+			r.paras.push(attr(c, "id"))
+			defer r.paras.pop()
+			return r.container()
+		case "trans-unit":
+			return r.unit()
+		}
+		return r.s.skip()
+	})
+}
+
+// unit reads a <trans-unit>: its <source> and <target> become a Row.
+func (r *xliff12Reader) unit() error {
+	line := r.s.line()
+	var source, target string
+	err := r.s.children(func(c xml.StartElement) error {
+		if c.Name.Space != r.ns {
+			return r.s.skip()
+		}
+		var err error
+		switch c.Name.Local {
+		case "source":
+			source, err = r.s.text(xliff12Drop, false)
+		case "target":
+			target, err = r.s.text(xliff12Drop, false)
+		default:
+			err = r.s.skip()
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if len(r.out.Rows) >= maxXMLUnits {
+		return tooManyUnits(line)
+	}
+	r.out.Rows = append(r.out.Rows, r.paras.row(source, target))
+	return nil
+}
+
+// XLIFF 1.2 export. Element and attribute order follows the 1.2 schema.
+type xlf12Doc struct {
+	XMLName xml.Name  `xml:"urn:oasis:names:tc:xliff:document:1.2 xliff"`
+	Version string    `xml:"version,attr"`
+	File    xlf12File `xml:"file"`
+}
+
+type xlf12File struct {
+	Original   string       `xml:"original,attr"`
+	SourceLang string       `xml:"source-language,attr"`
+	TargetLang string       `xml:"target-language,attr,omitempty"`
+	Datatype   string       `xml:"datatype,attr"`
+	Header     *xlf12Header `xml:"header"`
+	Groups     []xlf12Group `xml:"body>group"`
+}
+
+type xlf12Header struct {
+	Notes []xlf12Note `xml:"note"`
+}
+
+type xlf12Group struct {
+	ID    string      `xml:"id,attr"`
+	Units []xlf12Unit `xml:"trans-unit"`
+}
+
+type xlf12Unit struct {
+	ID       string      `xml:"id,attr"`
+	Approved string      `xml:"approved,attr,omitempty"`
+	Space    string      `xml:"http://www.w3.org/XML/1998/namespace space,attr"`
+	Source   string      `xml:"source"`
+	Target   xlf12Target `xml:"target"`
+	Notes    []xlf12Note `xml:"note"`
+}
+
+type xlf12Target struct {
+	State     string `xml:"state,attr,omitempty"`
+	Qualifier string `xml:"state-qualifier,attr,omitempty"`
+	Text      string `xml:",chardata"`
+}
+
+type xlf12Note struct {
+	From string `xml:"from,attr,omitempty"`
+	Text string `xml:",chardata"`
+}
+
+// xliff12State maps a Copydesk state to the XLIFF 1.2 target state, its
+// state-qualifier and the trans-unit's approved attribute.
+func xliff12State(state string) (st, qualifier, approved string) {
+	switch state {
+	case "mt":
+		return "needs-review-translation", "mt-suggestion", ""
+	case "draft":
+		return "translated", "", ""
+	case "approved":
+		return "signed-off", "", "yes"
+	case "rejected":
+		return "needs-review-translation", "", ""
+	}
+	return "", "", ""
+}
+
+// writeXLIFF12 writes a as XLIFF 1.2: one <group id="pN"> per paragraph,
+// one <trans-unit id="ID"> per segment.
+func writeXLIFF12(w io.Writer, a Article) error {
+	if err := checkArticleTexts(a); err != nil {
+		return err
+	}
+	doc := xlf12Doc{Version: "1.2", File: xlf12File{
+		Original:   "document-" + strconv.FormatInt(a.DocumentID, 10),
+		SourceLang: a.SourceLang,
+		TargetLang: a.Lang,
+		Datatype:   "plaintext",
+	}}
+	if a.Title != "" {
+		doc.File.Header = &xlf12Header{Notes: []xlf12Note{{From: "title", Text: a.Title}}}
+	}
+	for i, sg := range a.Segments {
+		if i == 0 || sg.Paragraph != a.Segments[i-1].Paragraph {
+			doc.File.Groups = append(doc.File.Groups, xlf12Group{ID: "p" + strconv.Itoa(sg.Paragraph)})
+		}
+		st, q, approved := xliff12State(sg.State)
+		u := xlf12Unit{
+			ID:       strconv.FormatInt(sg.ID, 10),
+			Approved: approved,
+			Space:    "preserve",
+			Source:   sg.Source,
+			Target:   xlf12Target{State: st, Qualifier: q, Text: sg.Target},
+		}
+		for _, n := range sg.Notes {
+			u.Notes = append(u.Notes, xlf12Note{Text: n})
+		}
+		g := &doc.File.Groups[len(doc.File.Groups)-1]
+		g.Units = append(g.Units, u)
+	}
+	if err := encodeXML(w, doc); err != nil {
+		return fmt.Errorf("encode xliff: %w", err)
+	}
+	return nil
+}
