@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
 
 	"copydesk/internal/store"
 )
@@ -83,9 +84,18 @@ func (s *Service) store(ctx context.Context, nd store.NewDocument) (int64, error
 	return s.st.CreateDocument(ctx, nd)
 }
 
+// nfc returns s in Unicode normalisation form C, so that "é" typed two ways is one
+// text for search, checks and exports.
+func nfc(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
 func validateDocument(d NewDocument) (store.NewDocument, error) {
 	var nd store.NewDocument
-	title := strings.TrimSpace(d.Title)
+	title := nfc(strings.TrimSpace(d.Title))
 	if !utf8.ValidString(title) {
 		return nd, malformed("error.text.utf8", "Field", "title")
 	}
@@ -138,7 +148,7 @@ func validateDocument(d NewDocument) (store.NewDocument, error) {
 		default:
 			para, index = *sg.Paragraph, 1
 		}
-		nd.Segments[i] = store.NewSegment{Paragraph: para, Index: index, Source: sg.Source, MT: sg.Target}
+		nd.Segments[i] = store.NewSegment{Paragraph: para, Index: index, Source: nfc(sg.Source), MT: nfc(sg.Target)}
 	}
 	return nd, nil
 }

@@ -212,3 +212,26 @@ func TestCreateDocumentNormalises(t *testing.T) {
 		t.Errorf("title of %d characters: %v", review.MaxTitleChars, err)
 	}
 }
+
+func TestImportAndEditNormaliseToNFC(t *testing.T) {
+	svc, st := newService(t)
+	ctx := t.Context()
+	decomposed := "Cafe\u0301 de l’e\u0301te\u0301."
+	id, err := svc.ImportDocument(ctx, review.NewDocument{Title: "Cafe\u0301", SourceLang: "fr", TargetLang: "en",
+		Segments: []review.NewSegment{{Source: decomposed, Target: "Summer cafe\u0301."}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.Document(ctx, id)
+	if err != nil || d.Title != "Café" {
+		t.Fatalf("title = %q, %v; want NFC Café", d.Title, err)
+	}
+	tr, err := svc.Translation(ctx, id, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := st.ListSegments(ctx, tr, store.Filter{}, 0, 1)
+	if err != nil || page.Segments[0].Source != "Café de l’été." || page.Segments[0].Target != "Summer café." {
+		t.Fatalf("segment = %+v, %v; want NFC text", page.Segments, err)
+	}
+}

@@ -29,6 +29,7 @@ func (s *Service) Edit(ctx context.Context, u store.User, id int64, base int, ta
 	if err := checkText("target", target, MaxSegmentChars); err != nil {
 		return store.Segment{}, err
 	}
+	target = nfc(target)
 	return s.change(ctx, id, base, func(cur store.Segment) (store.Change, error) {
 		if cur.Target == target {
 			return store.Change{}, errUnchanged
