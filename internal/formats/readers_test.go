@@ -1,0 +1,240 @@
+package formats_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"copydesk/internal/formats"
+)
+
+// These tests check that independent readers parse our XLIFF 1.2, XLIFF 2.0
+// and TMX exports into the same units, with the same source and target text.
+// The readers are installed by .ci/deps.sh:
+//   - Debian's translate-toolkit (Python module translate.storage.factory,
+//     run with /usr/bin/python3) reads XLIFF 1.2 and TMX;
+//   - the npm package xliff (xliff2js), in <repo>/.ci/node, reads XLIFF 2.0.
+// A missing reader fails the test: it is never skipped.
+
+const installHint = "run `bash .ci/deps.sh` at the repository root (as root it installs the Debian package " +
+	"translate-toolkit and runs `npm install --prefix .ci/node xliff@6.4.0`)"
+
+// debianPython is the interpreter that Debian's translate-toolkit package
+// installs its module for; a python3 earlier on PATH (pyenv, venv) would not
+// see it.
+const debianPython = "/usr/bin/python3"
+
+// translateScript prints, as JSON, [source, target] for every unit of the
+// file named by argv[1], as translate-toolkit reads it, and whether the unit
+// is approved (null when the store has no such notion, as in TMX).
+const translateScript = `
+import json, sys
+from translate.storage import factory
+store = factory.getobject(sys.argv[1])
+out, approved = [], []
+for u in store.units:
+    if u.isheader():
+        continue
+    out.append([str(u.source) if u.source is not None else "",
+                str(u.target) if u.target is not None else ""])
+    approved.append(u.isapproved() if hasattr(u, "isapproved") else None)
+json.dump({"class": type(store).__name__, "units": out, "approved": approved}, sys.stdout)
+`
+
+// xliff2jsScript prints, as JSON, [source, target] for every unit of the
+// XLIFF 2.0 file named by argv[1] (process.argv[1] under node -e), as the npm
+// package xliff's xliff2js reads it; units in groups are walked in order.
+const xliff2jsScript = `
+const fs = require("fs");
+const { xliff2js } = require(process.env.XLIFF_MODULE);
+const text = fs.readFileSync(process.argv[1], "utf8");
+xliff2js(text, { inlineAsString: true }, (err, res) => {
+  if (err) { console.error(err && err.stack || err); process.exit(1); }
+  const out = [];
+  const walk = (units) => {
+    for (const key of Object.keys(units)) {
+      const u = units[key];
+      if (!u || typeof u !== "object") continue;
+      if (u.groupUnits) { walk(u.groupUnits); continue; }
+      if (key === "_additionalElements") continue;
+      out.push([u.source === undefined ? null : u.source, u.target === undefined ? null : u.target]);
+    }
+  };
+  for (const file of Object.keys(res.resources || {})) walk(res.resources[file]);
+  process.stdout.write(JSON.stringify({ sourceLanguage: res.sourceLanguage, targetLanguage: res.targetLanguage, units: out }));
+});
+`
+
+// readersArticle has tricky text: XML specials, quotes, guillemets, an
+// emoji outside the BMP, leading and trailing spaces and a line break.
+func readersArticle() formats.Article {
+	at := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
+	return formats.Article{
+		DocumentID: 42,
+		Title:      "Tom & Jerry <live>",
+		SourceLang: "en-US",
+		Lang:       "fr-FR",
+		Segments: []formats.Segment{
+			{ID: 101, Paragraph: 1, Index: 1, State: "approved",
+				Source: `Tom & Jerry say "hi" <b>bold</b> isn't markup.`,
+				Target: `Tom & Jerry disent « salut » <b>gras</b> n'est pas du balisage.`,
+				Notes:  []string{"checked & approved"}, Created: at, Changed: at, ChangedBy: "ana"},
+			{ID: 102, Paragraph: 1, Index: 2, State: "draft",
+				Source: "  Leading and trailing spaces.  ",
+				Target: "  Espaces au début et à la fin.  "},
+			{ID: 103, Paragraph: 1, Index: 3, State: "mt",
+				Source: "First line\nsecond line 🎉",
+				Target: "Première ligne\nseconde ligne 🎉"},
+			{ID: 201, Paragraph: 2, Index: 1, State: "rejected",
+				Source: `5 > 3 && 2 < 4; 'single' "double"`,
+				Target: `5 > 3 && 2 < 4 ; ‘simple’ « double » 'single'`,
+				Notes:  []string{"too literal"}},
+			{ID: 202, Paragraph: 2, Index: 2, State: "approved",
+				Source: "Emoji 👩‍💻 and «quotes» ",
+				Target: " Émoji 👩‍💻 et «guillemets»"},
+		},
+	}
+}
+
+func TestReadersTranslateToolkit(t *testing.T) {
+	if _, err := os.Stat(debianPython); err != nil {
+		t.Fatalf("%s not found (%v); install the Debian packages python3 and translate-toolkit: %s", debianPython, err, installHint)
+	}
+	if out, err := exec.Command(debianPython, "-c", "import translate.storage.factory").CombinedOutput(); err != nil {
+		t.Fatalf("%s cannot import translate.storage.factory (%v):\n%s\nInstall translate-toolkit: %s", debianPython, err, out, installHint)
+	}
+	for _, tc := range []struct{ format, ext, class string }{
+		{"xliff", ".xlf", "xlifffile"},
+		{"tmx", ".tmx", "tmxfile"},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			a := readersArticle()
+			path := writeExport(t, a, tc.format, tc.ext)
+			cmd := exec.Command(debianPython, "-c", translateScript, path)
+			var got struct {
+				Class    string      `json:"class"`
+				Units    [][2]string `json:"units"`
+				Approved []*bool     `json:"approved"`
+			}
+			runJSON(t, cmd, &got)
+			if got.Class != tc.class {
+				t.Errorf("translate-toolkit read the %s export as %s, want %s", tc.format, got.Class, tc.class)
+			}
+			compareUnits(t, "translate-toolkit", tc.format, a, got.Units)
+			// XLIFF 1.2: approved="yes" on exactly the approved segments.
+			for i, ap := range got.Approved {
+				if ap == nil || i >= len(a.Segments) {
+					continue
+				}
+				if want := a.Segments[i].State == "approved"; *ap != want {
+					t.Errorf("translate-toolkit, %s export, unit %d (segment %d, state %s): approved %v, want %v",
+						tc.format, i+1, a.Segments[i].ID, a.Segments[i].State, *ap, want)
+				}
+			}
+		})
+	}
+}
+
+func TestReadersXliff2js(t *testing.T) {
+	root := repoRoot(t)
+	module := filepath.Join(root, ".ci", "node", "node_modules", "xliff")
+	if _, err := os.Stat(filepath.Join(module, "package.json")); err != nil {
+		t.Fatalf("the npm package xliff is not installed in %s (%v): %s", module, err, installHint)
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatalf("node is not on PATH (%v); install the Debian packages nodejs npm, then %s", err, installHint)
+	}
+	a := readersArticle()
+	path := writeExport(t, a, "xliff2", ".xlf")
+	cmd := exec.Command(node, "-e", xliff2jsScript, path)
+	cmd.Env = append(os.Environ(), "XLIFF_MODULE="+module)
+	var got struct {
+		SourceLanguage string       `json:"sourceLanguage"`
+		TargetLanguage string       `json:"targetLanguage"`
+		Units          [][2]*string `json:"units"`
+	}
+	runJSON(t, cmd, &got)
+	if got.SourceLanguage != a.SourceLang || got.TargetLanguage != a.Lang {
+		t.Errorf("xliff2js read languages %q to %q, want %q to %q", got.SourceLanguage, got.TargetLanguage, a.SourceLang, a.Lang)
+	}
+	units := make([][2]string, len(got.Units))
+	for i, u := range got.Units {
+		for j, p := range u {
+			if p == nil {
+				t.Errorf("xliff2js: unit %d has no %s", i+1, [2]string{"source", "target"}[j])
+				continue
+			}
+			units[i][j] = *p
+		}
+	}
+	compareUnits(t, "xliff2js", "xliff2", a, units)
+}
+
+// writeExport writes a in format to a temporary file and returns its path.
+func writeExport(t *testing.T, a formats.Article, format, ext string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := formats.Write(&buf, a, format); err != nil {
+		t.Fatalf("Write %s: %v", format, err)
+	}
+	path := filepath.Join(t.TempDir(), "export-"+format+ext)
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// runJSON runs cmd and decodes its standard output into v.
+func runJSON(t *testing.T, cmd *exec.Cmd, v any) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s: %v\nstderr:\n%s", cmd.Path, err, stderr.String())
+	}
+	if err := json.Unmarshal(stdout.Bytes(), v); err != nil {
+		t.Fatalf("%s printed no valid JSON (%v):\n%s\nstderr:\n%s", cmd.Path, err, stdout.String(), stderr.String())
+	}
+}
+
+// compareUnits checks that the reader found one unit per segment, in order,
+// with the segment's source and target exactly.
+func compareUnits(t *testing.T, reader, format string, a formats.Article, got [][2]string) {
+	t.Helper()
+	if len(got) != len(a.Segments) {
+		t.Errorf("%s read %d units from the %s export, want %d: %q", reader, len(got), format, len(a.Segments), got)
+	}
+	for i := 0; i < len(got) && i < len(a.Segments); i++ {
+		sg := a.Segments[i]
+		if got[i][0] != sg.Source {
+			t.Errorf("%s, %s export, unit %d (segment %d): source\n got %q\nwant %q", reader, format, i+1, sg.ID, got[i][0], sg.Source)
+		}
+		if got[i][1] != sg.Target {
+			t.Errorf("%s, %s export, unit %d (segment %d): target\n got %q\nwant %q", reader, format, i+1, sg.ID, got[i][1], sg.Target)
+		}
+	}
+}
+
+// repoRoot walks up from the working directory to the directory holding go.mod.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the working directory")
+		}
+		dir = parent
+	}
+}
