@@ -99,30 +99,37 @@ func (r *xliff12Reader) container() error {
 
 // unit reads a <trans-unit>: its <source> and <target> become a Row.
 func (r *xliff12Reader) unit() error {
-	line := r.s.line()
+	return readUnit(r.s, r.ns, xliff12Drop, false, &r.paras, &r.out)
+}
+
+// readUnit reads the <source> and <target> children (in namespace ns) of the
+// element just opened and appends them as a Row; drop names the inline elements
+// whose content is not text, and cp whether <cp hex> stands for a character.
+func readUnit(s *xmlScanner, ns string, drop map[string]bool, cp bool, paras *groupParas, out *Parsed) error {
+	line := s.line()
 	var source, target string
-	err := r.s.children(func(c xml.StartElement) error {
-		if c.Name.Space != r.ns {
-			return r.s.skip()
+	err := s.children(func(c xml.StartElement) error {
+		if c.Name.Space != ns {
+			return s.skip()
 		}
 		var err error
 		switch c.Name.Local {
 		case "source":
-			source, err = r.s.text(xliff12Drop, false)
+			source, err = s.text(drop, cp)
 		case "target":
-			target, err = r.s.text(xliff12Drop, false)
+			target, err = s.text(drop, cp)
 		default:
-			err = r.s.skip()
+			err = s.skip()
 		}
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	if len(r.out.Rows) >= maxXMLUnits {
+	if len(out.Rows) >= maxXMLUnits {
 		return tooManyUnits(line)
 	}
-	r.out.Rows = append(r.out.Rows, r.paras.row(source, target))
+	out.Rows = append(out.Rows, paras.row(source, target))
 	return nil
 }
 

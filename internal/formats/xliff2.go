@@ -64,31 +64,7 @@ func (r *xliff2Reader) unit() error {
 }
 
 func (r *xliff2Reader) segment() error {
-	line := r.s.line()
-	var source, target string
-	err := r.s.children(func(c xml.StartElement) error {
-		if c.Name.Space != r.ns {
-			return r.s.skip()
-		}
-		var err error
-		switch c.Name.Local {
-		case "source":
-			source, err = r.s.text(xliff2Drop, true)
-		case "target":
-			target, err = r.s.text(xliff2Drop, true)
-		default:
-			err = r.s.skip()
-		}
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	if len(r.out.Rows) >= maxXMLUnits {
-		return tooManyUnits(line)
-	}
-	r.out.Rows = append(r.out.Rows, r.paras.row(source, target))
-	return nil
+	return readUnit(r.s, r.ns, xliff2Drop, true, &r.paras, &r.out)
 }
 
 // XLIFF 2.0 export.

@@ -73,13 +73,18 @@ func (s *server) createDocument(c *gin.Context) {
 		s.fail(c, err, "document")
 		return
 	}
+	s.created(c, id, func(d documentJSON) any { return d })
+}
+
+// created answers 201 with the new document, shaped by show, and its Location.
+func (s *server) created(c *gin.Context, id int64, show func(documentJSON) any) {
 	doc, err := s.svc.Store().Document(c.Request.Context(), id)
 	if err != nil {
 		s.fail(c, err, "document")
 		return
 	}
 	c.Header("Location", "/api/v1/documents/"+strconv.FormatInt(id, 10))
-	c.JSON(http.StatusCreated, toDocumentJSON(doc))
+	c.JSON(http.StatusCreated, show(toDocumentJSON(doc)))
 }
 
 // createFromTexts is POST /api/v1/documents with source_text and target_text.
@@ -99,16 +104,12 @@ func (s *server) createFromTexts(c *gin.Context, req createDocumentRequest) {
 		s.fail(c, err, "document")
 		return
 	}
-	doc, err := s.svc.Store().Document(c.Request.Context(), id)
-	if err != nil {
-		s.fail(c, err, "document")
-		return
-	}
-	c.Header("Location", "/api/v1/documents/"+strconv.FormatInt(id, 10))
-	c.JSON(http.StatusCreated, struct {
-		documentJSON
-		Alignment alignmentJSON `json:"alignment"`
-	}{toDocumentJSON(doc), toAlignmentJSON(report)})
+	s.created(c, id, func(d documentJSON) any {
+		return struct {
+			documentJSON
+			Alignment alignmentJSON `json:"alignment"`
+		}{d, toAlignmentJSON(report)}
+	})
 }
 
 // listDocuments handles GET /api/v1/documents.
