@@ -84,3 +84,17 @@ func TestAPIExportXLIFFAndTMX(t *testing.T) {
 		}
 	}
 }
+
+func TestUICreateFromTwoTextsShowsTheAlignment(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, 0)
+	b := deskLogin(t, e, "rita")
+	r := b.post(t, "/documents", b.form("title", "Deux textes", "source_lang", "en", "target_lang", "fr",
+		"source_text", textEN, "target_text", textFR)).expect(t, http.StatusCreated)
+	r.has(t, "2-1", "The council met on Monday.", "Le conseil, réuni lundi, a approuvé 42 projets.", `href="/documents/1?lang=fr"`)
+	b.post(t, "/documents", b.form("title", "Bad", "source_lang", "xx-bad-tag", "target_lang", "fr",
+		"source_text", textEN, "target_text", textFR)).expect(t, http.StatusUnprocessableEntity).has(t, textEN[:20])
+	if n, err := e.st.CountDocuments(t.Context()); err != nil || n != 1 {
+		t.Errorf("documents = %d, %v; want 1", n, err)
+	}
+}

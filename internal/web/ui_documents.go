@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"copydesk/internal/align"
 	"copydesk/internal/formats"
 	"copydesk/internal/review"
 	"copydesk/internal/store"
@@ -43,6 +44,7 @@ type stateCount struct {
 
 type createForm struct {
 	Title, SourceLang, TargetLang, Format, Text string
+	SourceText, TargetText                      string // an article and its translation, aligned on import
 }
 
 // documentsPage handles GET /: the articles with their progress, and the form that
@@ -84,9 +86,14 @@ func newTranslationRow(t store.Translation) translationRow {
 func (s *server) createDocumentForm(c *gin.Context) {
 	loc := localizer(c)
 	form := createForm{Title: c.PostForm("title"), SourceLang: c.PostForm("source_lang"),
-		TargetLang: c.PostForm("target_lang"), Format: c.DefaultPostForm("format", "auto"), Text: c.PostForm("text")}
+		TargetLang: c.PostForm("target_lang"), Format: c.DefaultPostForm("format", "auto"), Text: c.PostForm("text"),
+		SourceText: c.PostForm("source_text"), TargetText: c.PostForm("target_text")}
 	if !review.Can(currentUser(c).Role, review.ActImport) {
 		s.showError(c, http.StatusForbidden, "error.forbidden")
+		return
+	}
+	if strings.TrimSpace(form.SourceText) != "" || strings.TrimSpace(form.TargetText) != "" {
+		s.createFromTextsForm(c, form)
 		return
 	}
 	var body io.Reader = strings.NewReader(form.Text)
@@ -143,6 +150,42 @@ func (s *server) createDocumentForm(c *gin.Context) {
 		return
 	}
 	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?lang=%s", id, url.QueryEscape(tr.Lang)))
+}
+
+// alignedPage shows the alignment report after a two-text import.
+type alignedPage struct {
+	base
+	DocID      int64
+	Lang       string
+	Report     align.Report
+	Unmatched  bool
+	ReviewPath string
+}
+
+// createFromTextsForm imports an article and its translation pasted as two texts,
+// then shows what the alignment did not pair one to one.
+func (s *server) createFromTextsForm(c *gin.Context, form createForm) {
+	u := currentUser(c)
+	id, report, err := s.svc.CreateFromTexts(c.Request.Context(), &u, review.NewTexts{Title: form.Title,
+		SourceLang: form.SourceLang, TargetLang: form.TargetLang, Source: form.SourceText, Target: form.TargetText})
+	var pub *review.Error
+	if errors.As(err, &pub) {
+		s.renderDocuments(c, http.StatusUnprocessableEntity, form, s.publicText(c, pub))
+		return
+	}
+	if err != nil {
+		s.fail(c, err, "document")
+		return
+	}
+	tr, err := s.svc.Translation(c.Request.Context(), id, "")
+	if err != nil {
+		s.fail(c, err, "document")
+		return
+	}
+	p := alignedPage{base: s.newBase(c, localizer(c).T("page.aligned.title")), DocID: id, Lang: tr.Lang, Report: report,
+		Unmatched:  len(report.UnmatchedSourceParagraphs)+len(report.UnmatchedTargetParagraphs) > 0,
+		ReviewPath: fmt.Sprintf("/documents/%d?lang=%s", id, url.QueryEscape(tr.Lang))}
+	s.render(c, http.StatusCreated, "aligned", p)
 }
 
 // chooseFormat picks the input format: as chosen, else from the file name, else
