@@ -104,7 +104,8 @@ func importTexts(ctx context.Context, db string, t review.NewTexts, srcFile, tgt
 	fmt.Fprintln(cio.Stdout, id)
 	fmt.Fprintf(cio.Stderr, "aligned %d segment pairs; %d not one-to-one", report.Pairs, len(report.NonOneToOne))
 	if n := len(report.UnmatchedSourceParagraphs) + len(report.UnmatchedTargetParagraphs); n > 0 {
-		fmt.Fprintf(cio.Stderr, "; unmatched paragraphs: source %v, target %v", report.UnmatchedSourceParagraphs, report.UnmatchedTargetParagraphs)
+		fmt.Fprintf(cio.Stderr, "; unmatched paragraphs: source %v, target %v",
+			report.UnmatchedSourceParagraphs, report.UnmatchedTargetParagraphs)
 	}
 	fmt.Fprintln(cio.Stderr)
 	for _, g := range report.NonOneToOne {

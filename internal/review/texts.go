@@ -48,6 +48,7 @@ func (s *Service) CreateFromTexts(ctx context.Context, u *store.User, t NewTexts
 		}
 	}
 	pairs, report := align.Texts(src, tgt, norm.NFC.String(t.Source), norm.NFC.String(t.Target))
+	report = fromOne(report)
 	d := NewDocument{Title: t.Title, SourceLang: src, TargetLang: tgt, Segments: make([]NewSegment, 0, len(pairs))}
 	pending := "" // target sentences with no source, waiting for a segment to join
 	for _, p := range pairs {
@@ -65,7 +66,7 @@ func (s *Service) CreateFromTexts(ctx context.Context, u *store.User, t NewTexts
 		if pending != "" {
 			target, pending = joinSentences(tgt, []string{pending, target}), ""
 		}
-		para := p.Paragraph
+		para := p.Paragraph + 1 // paragraphs count from 1, as in the other imports
 		d.Segments = append(d.Segments, NewSegment{Source: joinSentences(src, p.Source), Target: target, Paragraph: &para})
 	}
 	var id int64
@@ -75,6 +76,20 @@ func (s *Service) CreateFromTexts(ctx context.Context, u *store.User, t NewTexts
 		id, err = s.ImportDocument(ctx, d)
 	}
 	return id, report, err
+}
+
+// fromOne numbers the report's paragraphs from 1, as the segments are.
+func fromOne(r align.Report) align.Report {
+	for i := range r.NonOneToOne {
+		r.NonOneToOne[i].Paragraph++
+	}
+	for i := range r.UnmatchedSourceParagraphs {
+		r.UnmatchedSourceParagraphs[i]++
+	}
+	for i := range r.UnmatchedTargetParagraphs {
+		r.UnmatchedTargetParagraphs[i]++
+	}
+	return r
 }
 
 // joinSentences puts the sentences of one aligned group back together: with a space,
