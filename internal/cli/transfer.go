@@ -49,7 +49,6 @@ func importCmd(ctx context.Context, args []string, cio IO) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", pos[0], err)
 	}
-	rows := parsed.Rows
 	// XLIFF and TMX name their languages; a flag given on the command line wins.
 	if *srcLang == "" {
 		*srcLang = parsed.SourceLang
@@ -58,14 +57,7 @@ func importCmd(ctx context.Context, args []string, cio IO) error {
 		*tgtLang = parsed.TargetLang
 	}
 	nd := review.NewDocument{Title: *title, SourceLang: *srcLang, TargetLang: *tgtLang,
-		Segments: make([]review.NewSegment, len(rows))}
-	for i, r := range rows {
-		nd.Segments[i] = review.NewSegment{Source: r.Source, Target: r.Target}
-		if r.HasParagraph {
-			p := r.Paragraph
-			nd.Segments[i].Paragraph = &p
-		}
-	}
+		Segments: review.SegmentsFromRows(parsed.Rows)}
 	svc, closeDB, err := openService(ctx, *db)
 	if err != nil {
 		return err

@@ -81,19 +81,26 @@ func (r *xliff12Reader) file(e xml.StartElement) error {
 
 // container reads the content of a <body> or <group>.
 func (r *xliff12Reader) container() error {
-	return r.s.children(func(c xml.StartElement) error {
-		if c.Name.Space != r.ns {
-			return r.s.skip()
+	return readContainer(r.s, r.ns, "trans-unit", &r.paras, r.unit)
+}
+
+// readContainer reads the children of an XLIFF container (in namespace ns):
+// <group>s, whose id names the paragraph, nested to any depth, and units (named
+// unitName), each read by unit; anything else is skipped.
+func readContainer(s *xmlScanner, ns, unitName string, paras *groupParas, unit func() error) error {
+	return s.children(func(c xml.StartElement) error {
+		if c.Name.Space != ns {
+			return s.skip()
 		}
 		switch c.Name.Local {
 		case "group":
-			r.paras.push(attr(c, "id"))
-			defer r.paras.pop()
-			return r.container()
-		case "trans-unit":
-			return r.unit()
+			paras.push(attr(c, "id"))
+			defer paras.pop()
+			return readContainer(s, ns, unitName, paras, unit)
+		case unitName:
+			return unit()
 		}
-		return r.s.skip()
+		return s.skip()
 	})
 }
 

@@ -37,20 +37,7 @@ func readXLIFF2(s *xmlScanner, root xml.StartElement) (Parsed, error) {
 
 // container reads the content of a <file> or <group>.
 func (r *xliff2Reader) container() error {
-	return r.s.children(func(c xml.StartElement) error {
-		if c.Name.Space != r.ns {
-			return r.s.skip()
-		}
-		switch c.Name.Local {
-		case "group":
-			r.paras.push(attr(c, "id"))
-			defer r.paras.pop()
-			return r.container()
-		case "unit":
-			return r.unit()
-		}
-		return r.s.skip()
-	})
+	return readContainer(r.s, r.ns, "unit", &r.paras, r.unit)
 }
 
 // unit reads the <segment>s of a <unit>; <ignorable> is skipped.

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 
+	"copydesk/internal/formats"
 	"copydesk/internal/store"
 )
 
@@ -32,6 +33,19 @@ type NewSegment struct {
 	Source    string
 	Target    string
 	Paragraph *int
+}
+
+// SegmentsFromRows turns the rows of a bilingual file into submitted segments.
+func SegmentsFromRows(rows []formats.Row) []NewSegment {
+	out := make([]NewSegment, len(rows))
+	for i, r := range rows {
+		out[i] = NewSegment{Source: r.Source, Target: r.Target}
+		if r.HasParagraph {
+			p := r.Paragraph
+			out[i].Paragraph = &p
+		}
+	}
+	return out
 }
 
 // ParseLang checks a BCP 47 language tag and returns its canonical form ("EN-us"

@@ -285,9 +285,6 @@ func moveStateCount(ctx context.Context, tx *sql.Tx, trID int64, from, to string
 
 // Revisions returns a segment's history, oldest first.
 func (s *Store) Revisions(ctx context.Context, segmentID int64) ([]Revision, error) {
-	if _, err := s.Segment(ctx, segmentID); err != nil {
-		return nil, err
-	}
 	rows, err := s.r.QueryContext(ctx,
 		`SELECT r.version, r.text, r.state, r.kind, r.reason, COALESCE(u.name, ''), r.distance, r.created_at
 		   FROM revisions r LEFT JOIN users u ON u.id = r.author_id
@@ -306,5 +303,12 @@ func (s *Store) Revisions(ctx context.Context, segmentID int64) ([]Revision, err
 		r.CreatedAt = parseTime(created)
 		revs = append(revs, r)
 	}
-	return revs, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list revisions: %w", err)
+	}
+	if len(revs) == 0 {
+		// Every segment has its import revision: no history means no segment.
+		return nil, fmt.Errorf("segment %d: %w", segmentID, ErrNotFound)
+	}
+	return revs, nil
 }

@@ -126,30 +126,31 @@ func (s *server) createDocumentForm(c *gin.Context) {
 		return
 	}
 	nd := review.NewDocument{Title: form.Title, SourceLang: form.SourceLang, TargetLang: form.TargetLang,
-		Segments: make([]review.NewSegment, len(rows))}
-	for i, r := range rows {
-		nd.Segments[i] = review.NewSegment{Source: r.Source, Target: r.Target}
-		if r.HasParagraph {
-			p := r.Paragraph
-			nd.Segments[i].Paragraph = &p
-		}
-	}
+		Segments: review.SegmentsFromRows(rows)}
 	id, err := s.svc.CreateDocument(c.Request.Context(), currentUser(c), nd)
+	if tr, ok := s.createdFromForm(c, form, id, err); ok {
+		c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?lang=%s", id, url.QueryEscape(tr.Lang)))
+	}
+}
+
+// createdFromForm answers a refused article form (the form again, with the
+// rule's message) and otherwise returns the new document's translation.
+func (s *server) createdFromForm(c *gin.Context, form createForm, id int64, err error) (store.Translation, bool) {
 	var pub *review.Error
 	if errors.As(err, &pub) {
 		s.renderDocuments(c, http.StatusUnprocessableEntity, form, s.publicText(c, pub))
-		return
+		return store.Translation{}, false
 	}
 	if err != nil {
 		s.fail(c, err, "document")
-		return
+		return store.Translation{}, false
 	}
 	tr, err := s.svc.Translation(c.Request.Context(), id, "")
 	if err != nil {
 		s.fail(c, err, "document")
-		return
+		return store.Translation{}, false
 	}
-	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?lang=%s", id, url.QueryEscape(tr.Lang)))
+	return tr, true
 }
 
 // alignedPage shows the alignment report after a two-text import.
@@ -168,18 +169,8 @@ func (s *server) createFromTextsForm(c *gin.Context, form createForm) {
 	u := currentUser(c)
 	id, report, err := s.svc.CreateFromTexts(c.Request.Context(), &u, review.NewTexts{Title: form.Title,
 		SourceLang: form.SourceLang, TargetLang: form.TargetLang, Source: form.SourceText, Target: form.TargetText})
-	var pub *review.Error
-	if errors.As(err, &pub) {
-		s.renderDocuments(c, http.StatusUnprocessableEntity, form, s.publicText(c, pub))
-		return
-	}
-	if err != nil {
-		s.fail(c, err, "document")
-		return
-	}
-	tr, err := s.svc.Translation(c.Request.Context(), id, "")
-	if err != nil {
-		s.fail(c, err, "document")
+	tr, ok := s.createdFromForm(c, form, id, err)
+	if !ok {
 		return
 	}
 	p := alignedPage{base: s.newBase(c, localizer(c).T("page.aligned.title")), DocID: id, Lang: tr.Lang, Report: report,
