@@ -8,6 +8,7 @@ type rules struct {
 	abbrev    map[string]bool // always an abbreviation: "mr", "z.b", "sra"
 	numAbbrev map[string]bool // an abbreviation before a number: "no. 5", "Art. 3"
 	ordinal   map[string]bool // words after an ordinal number: "3. Oktober"
+	clitics   []string        // lower-case words that may open a sentence: "'s Avonds"
 }
 
 // common abbreviations are kept together in every language.
@@ -46,7 +47,8 @@ var byLang = map[string]*rules{
 		numAbbrev: words("núm nº no pág págs art cap vol fig"),
 	},
 	"it": {
-		abbrev:    words("sig sigg sig.ra sig.na dott dott.ssa prof ing avv arch on ecc"),
+		abbrev: words(`sig sigg sig.ra sig.na sig.ri dott dott.ssa prof prof.ssa ing avv arch on sen
+			dep gen col mons geom rag ecc`),
 		numAbbrev: words("n pag pagg art cap vol fig"),
 	},
 	"pt": {
@@ -55,7 +57,8 @@ var byLang = map[string]*rules{
 	},
 	"nl": {
 		abbrev:    words("dhr mevr mw dr prof ir ing drs mr bijv enz o.a d.w.z resp vgl zgn jl"),
-		numAbbrev: words("nr blz art afb"),
+		numAbbrev: words("nr blz art afb jan feb mrt apr jun jul aug sep sept okt nov dec"),
+		clitics:   []string{"'s", "’s", "'t", "’t"},
 	},
 }
 

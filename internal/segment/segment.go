@@ -1,17 +1,21 @@
-// Package segment does paragraph and sentence segmentation per language: a
-// paragraph ends at a blank line; a sentence ends after . ! ? … (or the CJK
-// full stops 。！？) and the closing quotes and brackets that follow them, but
-// not after an abbreviation, an initial, a German ordinal ("3. Oktober") or
-// where the next word starts in lower case. It also tells the furniture of a
-// scraped web page (navigation labels, share buttons, cookie notices,
-// copyright lines) from the article's text. It is a pure library.
+// Package segment does paragraph and sentence segmentation per language, and
+// tells the furniture of a scraped web page (navigation labels, share
+// buttons, cookie notices, copyright lines) from the article's text. It is a
+// pure library.
+//
+// A paragraph ends at a blank line. Sentence boundaries start from the
+// Unicode sentence boundaries of UAX #29 (as computed by
+// github.com/rivo/uniseg), which are then corrected per language: a boundary
+// is removed after an abbreviation, an initial, a German ordinal ("3.
+// Oktober"), a list number, an elision ("[…]"), before a word in lower case,
+// before the Japanese quotative と or って, inside a link, an e-mail address
+// or a number, at a mere line break and inside a pair of inline tag tokens;
+// one is added where UAX #29 misses it: after an ellipsis before a capital,
+// after a full stop before a number ("in 2019. 2020 was worse") and after a
+// CJK full stop; a French « … » with spaces inside ends after its ».
 package segment
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
+import "strings"
 
 // Paragraphs splits text at blank lines (lines of white space only) and
 // returns the paragraphs trimmed, without empty ones. CRLF and CR line ends
@@ -51,7 +55,12 @@ func Paragraphs(text string) []string {
 // taken from the paragraph as it is: joined again they give the paragraph
 // back, white space apart. lang is a BCP 47 tag ("de", "fr-CA"); it chooses
 // the abbreviations and ordinals that a full stop may follow without ending a
-// sentence. A sentence ends:
+// sentence.
+//
+// The candidate boundaries are those of UAX #29 that follow a terminator
+// (those at a mere line break are dropped) and the terminator runs where
+// UAX #29 does not end a sentence (an ellipsis, a full stop before a number).
+// A candidate is a sentence end:
 //
 //   - after . ! ? … (and runs of them such as ?! or ...) with the closing
 //     quotes and brackets that follow, when a breaking space or the end
@@ -62,248 +71,44 @@ func Paragraphs(text string) []string {
 // A full stop does not end a sentence after an abbreviation of the language
 // (Mr., z. B., Sra.), single letters (J. R. R. Tolkien, e.g., U.S.), a German
 // ordinal before a month or a noun such as Jahrhundert, or a number of up to
-// three digits that opens the sentence (the list item "1. Introduction").
-// Numbers (3.5), links and e-mail addresses have no space after their dots
-// and so are never split; nor are "…" and "..." after [ or ( (an elision).
+// three digits that opens the sentence (the list item "1. Introduction"); a
+// single lower-case letter after a number is a unit ("22 h.") and may end
+// one. Numbers (3.5), links and e-mail addresses have no space after their
+// dots and so are never split; nor are "…" and "..." after [ or ( (an
+// elision), nor is a line break without a terminator before it.
+//
+// Inline tag tokens ({1} {/1} {2/}, see package tags) are ignored when the
+// words around a boundary are judged. A sentence never ends while a pair is
+// open; closing tokens right after the terminator and its closing quotes end
+// the sentence with it, and an opening token before the next word starts the
+// next sentence.
 func Sentences(lang, paragraph string) []string {
 	r := rulesFor(lang)
-	p := paragraph
+	v := newView(paragraph)
 	var out []string
-	start := 0
-	for i := 0; i < len(p); {
-		c, size := utf8.DecodeRuneInString(p[i:])
-		if !isTerminator(c) && !isCJKTerminator(c) {
-			i += size
+	start := 0  // where the current sentence starts in v.text
+	cursor := 0 // the end of the last terminator run judged
+	cut := 0    // where the current sentence starts in the paragraph
+	for _, site := range v.sites() {
+		if site.i < cursor {
 			continue
 		}
-		end, brk := r.boundary(p, start, i)
-		if brk {
-			if s := strings.TrimSpace(p[start:end]); s != "" {
-				out = append(out, s)
-			}
-			start = end
+		end, brk := r.boundary(v.text, start, site)
+		cursor = end
+		if !brk {
+			continue
 		}
-		i = end
+		at, ok := v.cutAfter(end)
+		if !ok {
+			continue
+		}
+		if s := strings.TrimSpace(paragraph[cut:at]); s != "" {
+			out = append(out, s)
+		}
+		cut, start = at, skipSpaces(v.text, end)
 	}
-	if s := strings.TrimSpace(p[start:]); s != "" {
+	if s := strings.TrimSpace(paragraph[cut:]); s != "" {
 		out = append(out, s)
 	}
 	return out
-}
-
-// boundary looks at the terminator at p[i] in the sentence that began at
-// start. It returns where the sentence would end (after the terminators and
-// closing marks) and whether it ends there.
-func (r *rules) boundary(p string, start, i int) (int, bool) {
-	j, n, cjk, dots := i, 0, false, 0
-	for j < len(p) {
-		c, size := utf8.DecodeRuneInString(p[j:])
-		if !isTerminator(c) && !isCJKTerminator(c) {
-			break
-		}
-		cjk = cjk || isCJKTerminator(c)
-		if c == '.' {
-			dots++
-		}
-		n++
-		j += size
-	}
-	termEnd := j
-	j = skipClosers(p, j)
-	// « Oui. » : French closing quotes come after a space.
-	if k := skipSpaces(p, j); k < len(p) && k > j {
-		if c, size := utf8.DecodeRuneInString(p[k:]); (c == '»' && openQuote(p[start:i], '«', '»')) ||
-			(c == '›' && openQuote(p[start:i], '‹', '›')) {
-			j = skipClosers(p, k+size)
-		}
-	}
-	end := j
-	if end == len(p) {
-		return end, true
-	}
-	if !hasWordChar(p[start:i]) || isListNumber(p[start:i]) {
-		return end, false
-	}
-	next, _ := utf8.DecodeRuneInString(p[end:])
-	if cjk && !unicode.IsSpace(next) {
-		quoted := end > termEnd
-		return end, !(quoted && (next == 'と' || strings.HasPrefix(p[end:], "って")))
-	}
-	if !breakingSpaceRun(p[end:]) {
-		return end, false
-	}
-	k := skipSpaces(p, end)
-	if k == len(p) {
-		return end, true
-	}
-	word := nextWord(p[k:])
-	if startsLower(word) {
-		return end, false
-	}
-	if c, _ := utf8.DecodeLastRuneInString(p[:i]); (c == '[' || c == '(') && (dots >= 3 || strings.HasPrefix(p[i:], "…")) {
-		return end, false // an elision: […]
-	}
-	if n == 1 && dots == 1 && end == termEnd && r.keepsDot(tokenBefore(p, start, i), word) {
-		return end, false
-	}
-	return end, true
-}
-
-// keepsDot reports whether a full stop after tok does not end the sentence
-// when word comes next.
-func (r *rules) keepsDot(tok, word string) bool {
-	if tok == "" {
-		return false
-	}
-	if last, _ := utf8.DecodeLastRuneInString(tok); !unicode.IsLetter(last) && !unicode.IsDigit(last) {
-		return false
-	}
-	low := strings.ToLower(tok)
-	if r.abbrev[low] || common[low] || isInitials(tok) {
-		return true
-	}
-	first, _ := utf8.DecodeRuneInString(word)
-	if r.numAbbrev[low] && unicode.IsDigit(first) {
-		return true
-	}
-	return r.ordinal != nil && allDigits(tok) && len(tok) <= 4 && r.ordinal[strings.ToLower(word)]
-}
-
-// isTerminator reports whether c may end a sentence when a space follows.
-func isTerminator(c rune) bool {
-	switch c {
-	case '.', '!', '?', '…', '‼', '⁇', '⁈', '⁉', '؟', '।':
-		return true
-	}
-	return false
-}
-
-// isCJKTerminator reports whether c ends a sentence with or without a space.
-func isCJKTerminator(c rune) bool {
-	switch c {
-	case '。', '！', '？', '｡':
-		return true
-	}
-	return false
-}
-
-// isCloser reports whether c closes a quotation or bracket right after a
-// terminator ("Yes." / „Nein!“ / »Ja.« / 「はい。」).
-func isCloser(c rune) bool {
-	return strings.ContainsRune("\"'”’“‘»«›‹)]}」』）】〉》〕〗〙〛］｝＂＇", c)
-}
-
-// isOpener reports whether c opens a word from the outside: quotes,
-// brackets, Spanish ¿ ¡, dashes of dialogue.
-func isOpener(c rune) bool {
-	return strings.ContainsRune("\"'“‘„‚«»‹›([{「『（【〈《〔［｛¿¡—–-*", c)
-}
-
-func skipClosers(p string, j int) int {
-	for j < len(p) {
-		c, size := utf8.DecodeRuneInString(p[j:])
-		if !isCloser(c) {
-			break
-		}
-		j += size
-	}
-	return j
-}
-
-func skipSpaces(p string, j int) int {
-	for j < len(p) {
-		c, size := utf8.DecodeRuneInString(p[j:])
-		if !unicode.IsSpace(c) {
-			break
-		}
-		j += size
-	}
-	return j
-}
-
-// breakingSpaceRun reports whether s starts with white space of which at
-// least one character is not a no-break space ("p.\u00A05" stays together).
-func breakingSpaceRun(s string) bool {
-	for _, c := range s {
-		if !unicode.IsSpace(c) {
-			return false
-		}
-		if c != '\u00A0' && c != '\u202F' && c != '\u2007' {
-			return true
-		}
-	}
-	return false
-}
-
-// openQuote reports whether s has more opening marks than closing ones.
-func openQuote(s string, open, close rune) bool {
-	return strings.Count(s, string(open)) > strings.Count(s, string(close))
-}
-
-func hasWordChar(s string) bool {
-	return strings.IndexFunc(s, func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }) >= 0
-}
-
-// isListNumber reports whether s, the sentence so far, is only a number: the
-// "1" of a numbered paragraph "1. Introduction".
-func isListNumber(s string) bool {
-	s = strings.TrimSpace(s)
-	return s != "" && len(s) <= 3 && allDigits(s)
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// tokenBefore returns the word that ends at p[i] (back to a space or the
-// sentence start), without opening quotes and brackets.
-func tokenBefore(p string, start, i int) string {
-	k := i
-	for k > start {
-		c, size := utf8.DecodeLastRuneInString(p[start:k])
-		if unicode.IsSpace(c) {
-			break
-		}
-		k -= size
-	}
-	return strings.TrimLeftFunc(p[k:i], isOpener)
-}
-
-// nextWord returns the word that s starts with, after opening marks.
-func nextWord(s string) string {
-	s = strings.TrimLeftFunc(s, func(c rune) bool {
-		return !unicode.IsLetter(c) && !unicode.IsDigit(c) && !unicode.IsSpace(c)
-	})
-	end := strings.IndexFunc(s, func(c rune) bool {
-		return !unicode.IsLetter(c) && !unicode.IsDigit(c) && !unicode.IsMark(c)
-	})
-	if end < 0 {
-		return s
-	}
-	return s[:end]
-}
-
-// startsLower reports whether word starts with a lower-case letter and has no
-// capital further on (iPhone and eBay may open a sentence).
-func startsLower(word string) bool {
-	first, _ := utf8.DecodeRuneInString(word)
-	return unicode.IsLower(first) && strings.IndexFunc(word, unicode.IsUpper) < 0
-}
-
-// isInitials reports whether tok is single letters joined by full stops
-// (J, U.S, e.g, J.-C) in a script with case.
-func isInitials(tok string) bool {
-	for part := range strings.SplitSeq(tok, ".") {
-		part = strings.TrimPrefix(part, "-")
-		c, size := utf8.DecodeRuneInString(part)
-		if size != len(part) || !(unicode.IsUpper(c) || unicode.IsLower(c)) {
-			return false
-		}
-	}
-	return true
 }

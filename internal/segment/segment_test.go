@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"copydesk/internal/tags"
 	"unicode"
 	"unicode/utf8"
 )
@@ -64,6 +66,15 @@ func TestSentences(t *testing.T) {
 		{"en", "... Then nothing.", []string{"... Then nothing."}},
 		{"en", "No end punctuation", []string{"No end punctuation"}},
 		{"en", "  ", nil},
+		{"en", "He counted to 10. 20 people came.", []string{"He counted to 10.", "20 people came."}},
+		{"en", "See http://x.com/?a=B!C. Next.", []string{"See http://x.com/?a=B!C.", "Next."}},
+		{"en", "Write to a.b@example.co.uk. Or call.", []string{"Write to a.b@example.co.uk.", "Or call."}},
+		{"en", "It costs 3,5 or 3.5 euros. Fine.", []string{"It costs 3,5 or 3.5 euros.", "Fine."}},
+		{"en", `He said "yes". Then he left.`, []string{`He said "yes".`, "Then he left."}},
+		{"en", `He said "yes." Then he left.`, []string{`He said "yes."`, "Then he left."}},
+		{"en", "Title\nBody text. More.", []string{"Title\nBody text.", "More."}},
+		{"en", "Nothing happened… Then the doors opened.", []string{"Nothing happened…", "Then the doors opened."}},
+		{"en", "He moved to Washington, D.C. in 1981.", []string{"He moved to Washington, D.C. in 1981."}},
 		// French
 		{"fr", "«\u00A0Je viens.\u00A0» Puis il partit.", []string{"«\u00A0Je viens.\u00A0»", "Puis il partit."}},
 		{"fr", "M. Dupont est arrivé. Mme Martin aussi.", []string{"M. Dupont est arrivé.", "Mme Martin aussi."}},
@@ -71,6 +82,8 @@ func TestSentences(t *testing.T) {
 		{"fr", "«\u00A0Pourquoi\u202F?\u00A0» demanda-t-il. Personne ne répondit.", []string{"«\u00A0Pourquoi\u202F?\u00A0» demanda-t-il.", "Personne ne répondit."}},
 		{"fr", "En 52 av. J.-C. César gagna. Puis il rentra.", []string{"En 52 av. J.-C. César gagna.", "Puis il rentra."}},
 		{"fr", "Voir p.\u00A012. Fin.", []string{"Voir p.\u00A012.", "Fin."}},
+		{"fr", "Un accord à 22\u00A0h. Les syndicats l’ont rejeté.", []string{"Un accord à 22\u00A0h.", "Les syndicats l’ont rejeté."}},
+		{"fr", "Il a dit « oui. » Puis rien.", []string{"Il a dit « oui. »", "Puis rien."}},
 		// German
 		{"de", "Am 3. Oktober 1990 wurde Deutschland vereint. Das war ein Feiertag.", []string{"Am 3. Oktober 1990 wurde Deutschland vereint.", "Das war ein Feiertag."}},
 		{"de", "Im 19. Jahrhundert wuchs die Stadt. Sie ist groß.", []string{"Im 19. Jahrhundert wuchs die Stadt.", "Sie ist groß."}},
@@ -90,6 +103,13 @@ func TestSentences(t *testing.T) {
 		{"es", "Viajó a EE. UU. en 2020. Volvió.", []string{"Viajó a EE. UU. en 2020.", "Volvió."}},
 		{"es", "Y tú, ¿qué piensas? Nada.", []string{"Y tú, ¿qué piensas?", "Nada."}},
 		{"es-MX", "¡Hola!, dijo. Cuesta 3.5 pesos.", []string{"¡Hola!, dijo.", "Cuesta 3.5 pesos."}},
+		{"es", "El tren llegó a las 23.40 h. Nadie habló.", []string{"El tren llegó a las 23.40 h.", "Nadie habló."}},
+		// Italian and Dutch
+		{"it", "Vennero il prof. Verdi e l'avv. Neri. Poi andarono.", []string{"Vennero il prof. Verdi e l'avv. Neri.", "Poi andarono."}},
+		{"nl", "Het museum is druk. 's Avonds is het rustig.", []string{"Het museum is druk.", "'s Avonds is het rustig."}},
+		{"nl", "De wet geldt vanaf 1 jan. 2025. Gemeenten betalen.", []string{"De wet geldt vanaf 1 jan. 2025.", "Gemeenten betalen."}},
+		// Armenian: a terminator that only UAX #29 knows
+		{"hy", "Բարեւ։ Ինչպես ես։", []string{"Բարեւ։", "Ինչպես ես։"}},
 		// Korean
 		{"ko", "안녕하세요. 반갑습니다. 오늘은 날씨가 좋네요!", []string{"안녕하세요.", "반갑습니다.", "오늘은 날씨가 좋네요!"}},
 		{"ko", "그는 \"좋다.\"라고 말했다. 그리고 떠났다.", []string{"그는 \"좋다.\"라고 말했다.", "그리고 떠났다."}},
@@ -101,6 +121,7 @@ func TestSentences(t *testing.T) {
 		{"ja", "本当ですか？はい！", []string{"本当ですか？", "はい！"}},
 		{"ja", "価格は3.5ドルです。安い。", []string{"価格は3.5ドルです。", "安い。"}},
 		{"ja", "「行く？」って聞いた。", []string{"「行く？」って聞いた。"}},
+		{"ja", "米国のU.S. Steelは難航している。反対だ。", []string{"米国のU.S. Steelは難航している。", "反対だ。"}},
 		// Chinese
 		{"zh", "今天天气很好。我们去公园吧！你来吗？", []string{"今天天气很好。", "我们去公园吧！", "你来吗？"}},
 		{"zh", "他说：“我们会努力。”然后离开了。", []string{"他说：“我们会努力。”", "然后离开了。"}},
@@ -115,6 +136,40 @@ func TestSentences(t *testing.T) {
 				t.Errorf("Sentences(%q, %q)\n got %q\nwant %q", tc.lang, tc.para, got, tc.want)
 			}
 			checkCover(t, tc.para, got)
+		})
+	}
+}
+
+func TestSentencesTags(t *testing.T) {
+	tests := []struct {
+		para string
+		want []string
+	}{
+		{"{1}Hello.{/1} World", []string{"{1}Hello.{/1}", "World"}},
+		{"{1}Hello. World{/1} Again. Next.", []string{"{1}Hello. World{/1} Again.", "Next."}},
+		{"Hello. {1}World{/1}. Next.", []string{"Hello.", "{1}World{/1}.", "Next."}},
+		{"Mr.{1} Smith{/1} came. He left.", []string{"Mr.{1} Smith{/1} came.", "He left."}},
+		{"It was {1}Mr.{/1} Smith. He left.", []string{"It was {1}Mr.{/1} Smith.", "He left."}},
+		{"Done. {1}then{/1} more.", []string{"Done. {1}then{/1} more."}},
+		{`He said {1}"yes."{/1} Then left.`, []string{`He said {1}"yes."{/1}`, "Then left."}},
+		{"{1}He said. “Fine.”{/1} Then. Done.", []string{"{1}He said. “Fine.”{/1}", "Then.", "Done."}},
+		{"{1}{2}Deep.{/2}{/1} Next.", []string{"{1}{2}Deep.{/2}{/1}", "Next."}},
+		{"End.{2/} Next one.", []string{"End.{2/}", "Next one."}},
+		{"End. {2/}Next one.", []string{"End.", "{2/}Next one."}},
+		{"Price 3.{1}5{/1} euros. Fine.", []string{"Price 3.{1}5{/1} euros.", "Fine."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.para, func(t *testing.T) {
+			got := Sentences("en", tc.para)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Sentences(%q)\n got %q\nwant %q", tc.para, got, tc.want)
+			}
+			checkCover(t, tc.para, got)
+			for _, s := range got {
+				if err := tags.Balanced(s); err != nil {
+					t.Errorf("sentence %q: %v", s, err)
+				}
+			}
 		})
 	}
 }
@@ -154,14 +209,22 @@ func noSpace(s string) string {
 func FuzzSentences(f *testing.F) {
 	for _, s := range []string{"“Yes.” He left.", "Am 3. Oktober. Gut.", "「はい。」と。", "« Oui. » Non.",
 		"¿Qué? ¡No!", "a. b. C.", ". . .", "…", "x.\u00A0Y", "1. A", "[…] X", "Home\nNews | A | B",
-		"Tel +", "a@b.c", "+1 (", "- -"} {
+		"Tel +", "a@b.c", "+1 (", "- -", "{1}A.{/1} B.", "{1}x. {2/}Y{/1}", "米国のU.S. 他"} {
 		f.Add("en", s)
 	}
 	f.Fuzz(func(t *testing.T, lang, para string) {
 		if !utf8.ValidString(para) {
 			return
 		}
-		checkCover(t, para, Sentences(lang, para))
+		got := Sentences(lang, para)
+		checkCover(t, para, got)
+		if tags.Balanced(para) == nil {
+			for _, s := range got {
+				if err := tags.Balanced(s); err != nil {
+					t.Fatalf("sentence %q of %q: %v", s, para, err)
+				}
+			}
+		}
 		BoilerplateLines(lang, strings.Split(para, "\n")) // must not panic
 	})
 }
