@@ -11,7 +11,7 @@ import (
 // question and exclamation marks that end sentences. A unit of several
 // sentences (a bead, a paragraph) has the anchors of its sentences together.
 type anchors struct {
-	numbers   []string // digit runs without separators: 1,250.5 and 1.250,5 are "12505"
+	numbers   []string // significant digits: 1,250.5 and 1.250,5 are "12505", 750,000 and 75万 "75"
 	names     []string // capitalised words not opening a sentence, and acronyms
 	quotes    int      // sentences with a quotation mark
 	questions int      // sentences ending with ? or ？
@@ -38,7 +38,9 @@ const (
 // sentenceAnchors returns the anchors of one sentence.
 func sentenceAnchors(s string) anchors {
 	var a anchors
-	a.numbers = numbers(s)
+	for _, n := range numbers(s) {
+		a.numbers = append(a.numbers, significant(n))
+	}
 	a.names = dedupe(names(s))
 	if strings.ContainsAny(s, "\"“”«»„‟「」『』") {
 		a.quotes = 1
@@ -191,6 +193,19 @@ func numbers(s string) []string {
 		out = append(out, n)
 	}
 	return out
+}
+
+// significant returns the digits of n without its trailing zeros, so that a
+// number written with a unit word or character matches the same number
+// written out: 750,000 and 75万 (Japanese, Chinese) or 75만 (Korean), 60
+// million and 6000万, 3.31 million and 331万. Numbers that differ by a power
+// of ten (2 and 20) then match too, a small price next to the cost of
+// reading the other as a clear disagreement.
+func significant(n string) string {
+	if s := strings.TrimRight(n, "0"); s != "" {
+		return s
+	}
+	return n
 }
 
 // threeDigits reports whether r starts with exactly three digits.
