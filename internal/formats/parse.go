@@ -15,6 +15,19 @@ type Row struct {
 	Target       string
 	Paragraph    int  // as given in the file
 	HasParagraph bool // false when the file did not say
+
+	// Read from XLIFF and TMX only.
+	State string   // "mt", "draft", "approved", "rejected", or "" when the file does not say
+	Notes []string // the unit's notes, in order, trimmed, empty ones dropped; nil when none
+}
+
+// copydeskState returns s when it names a Copydesk segment state, else "".
+func copydeskState(s string) string {
+	switch s {
+	case "mt", "draft", "approved", "rejected":
+		return s
+	}
+	return ""
 }
 
 // bom is the UTF-8 byte order mark, ignored at the start of a file.
@@ -70,6 +83,13 @@ func Parse(r io.Reader, format string) ([]Row, error) {
 // elements (<ph>, <bpt>, <ept>, <it>, <ut>, <sub>) is dropped too.
 // XML input is read in strict mode; DOCTYPE and entity declarations, nesting
 // deeper than 64 elements and more than 1,000,000 units are refused.
+//
+// XLIFF and TMX rows also carry the segment's state and notes (see Row): the
+// notes of the <trans-unit> (1.2), of the <unit> (2.0; given to its first
+// segment) or of the <tu> (TMX), and the state read by xliff12ReadState,
+// xliff2ReadState or from TMX <prop type="x-copydesk-state">. Write's XLIFF
+// and TMX exports read back with the states and (trimmed) notes they were
+// written with. Other formats leave State "" and Notes nil.
 //
 // A problem in the content is returned as a *ParseError naming the line; a
 // file without rows is a *ParseError wrapping ErrNoSegments; an unknown format

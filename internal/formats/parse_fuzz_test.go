@@ -10,7 +10,7 @@ import (
 
 // FuzzParseDelimited feeds arbitrary bytes to the JSON Lines, TSV and CSV readers:
 // they never panic, and what they return is either an error or rows of valid
-// UTF-8 with sane paragraphs.
+// UTF-8 with sane paragraphs and no state or notes.
 func FuzzParseDelimited(f *testing.F) {
 	for _, seed := range []string{
 		`{"source": "Un.", "target": "One.", "paragraph": 1}` + "\n",
@@ -34,6 +34,9 @@ func FuzzParseDelimited(f *testing.F) {
 				}
 				if r.HasParagraph && r.Paragraph < 0 {
 					t.Fatalf("%s row %d has paragraph %d", format, i, r.Paragraph)
+				}
+				if r.State != "" || r.Notes != nil {
+					t.Fatalf("%s row %d has a state or notes: %+v", format, i, r)
 				}
 			}
 		}

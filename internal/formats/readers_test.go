@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -29,32 +31,35 @@ const installHint = "run `bash .ci/deps.sh` at the repository root (as root it i
 const debianPython = "/usr/bin/python3"
 
 // translateScript prints, as JSON, [source, target] for every unit of the
-// file named by argv[1], as translate-toolkit reads it, and whether the unit
-// is approved (null when the store has no such notion, as in TMX).
+// file named by argv[1], as translate-toolkit reads it, whether the unit is
+// approved (null when the store has no such notion, as in TMX) and its notes
+// (joined with line feeds).
 const translateScript = `
 import json, sys
 from translate.storage import factory
 store = factory.getobject(sys.argv[1])
-out, approved = [], []
+out, approved, notes = [], [], []
 for u in store.units:
     if u.isheader():
         continue
     out.append([str(u.source) if u.source is not None else "",
                 str(u.target) if u.target is not None else ""])
     approved.append(u.isapproved() if hasattr(u, "isapproved") else None)
-json.dump({"class": type(store).__name__, "units": out, "approved": approved}, sys.stdout)
+    notes.append(u.getnotes())
+json.dump({"class": type(store).__name__, "units": out, "approved": approved, "notes": notes}, sys.stdout)
 `
 
-// xliff2jsScript prints, as JSON, [source, target] for every unit of the
-// XLIFF 2.0 file named by argv[1] (process.argv[1] under node -e), as the npm
-// package xliff's xliff2js reads it; units in groups are walked in order.
+// xliff2jsScript prints, as JSON, [source, target] and the notes for every
+// unit of the XLIFF 2.0 file named by argv[1] (process.argv[1] under node -e),
+// as the npm package xliff's xliff2js reads it; units in groups are walked in
+// order.
 const xliff2jsScript = `
 const fs = require("fs");
 const { xliff2js } = require(process.env.XLIFF_MODULE);
 const text = fs.readFileSync(process.argv[1], "utf8");
 xliff2js(text, { inlineAsString: true }, (err, res) => {
   if (err) { console.error(err && err.stack || err); process.exit(1); }
-  const out = [];
+  const out = [], notes = [];
   const walk = (units) => {
     for (const key of Object.keys(units)) {
       const u = units[key];
@@ -62,10 +67,11 @@ xliff2js(text, { inlineAsString: true }, (err, res) => {
       if (u.groupUnits) { walk(u.groupUnits); continue; }
       if (key === "_additionalElements") continue;
       out.push([u.source === undefined ? null : u.source, u.target === undefined ? null : u.target]);
+      notes.push(u.note === undefined ? [] : [].concat(u.note));
     }
   };
   for (const file of Object.keys(res.resources || {})) walk(res.resources[file]);
-  process.stdout.write(JSON.stringify({ sourceLanguage: res.sourceLanguage, targetLanguage: res.targetLanguage, units: out }));
+  process.stdout.write(JSON.stringify({ sourceLanguage: res.sourceLanguage, targetLanguage: res.targetLanguage, units: out, notes }));
 });
 `
 
@@ -92,7 +98,7 @@ func readersArticle() formats.Article {
 			{ID: 201, Paragraph: 2, Index: 1, State: "rejected",
 				Source: `5 > 3 && 2 < 4; 'single' "double"`,
 				Target: `5 > 3 && 2 < 4 ; ‘simple’ « double » 'single'`,
-				Notes:  []string{"too literal"}},
+				Notes:  []string{"too literal", "keep « » & <em>\nsecond \"line\""}},
 			{ID: 202, Paragraph: 2, Index: 2, State: "approved",
 				Source: "Emoji 👩‍💻 and «quotes» ",
 				Target: " Émoji 👩‍💻 et «guillemets»"},
@@ -119,12 +125,21 @@ func TestReadersTranslateToolkit(t *testing.T) {
 				Class    string      `json:"class"`
 				Units    [][2]string `json:"units"`
 				Approved []*bool     `json:"approved"`
+				Notes    []string    `json:"notes"`
 			}
 			runJSON(t, cmd, &got)
 			if got.Class != tc.class {
 				t.Errorf("translate-toolkit read the %s export as %s, want %s", tc.format, got.Class, tc.class)
 			}
 			compareUnits(t, "translate-toolkit", tc.format, a, got.Units)
+			if len(got.Notes) != len(got.Units) {
+				t.Errorf("translate-toolkit, %s export: notes for %d units, want %d", tc.format, len(got.Notes), len(got.Units))
+			}
+			for i, n := range got.Notes {
+				if i < len(a.Segments) && n != strings.Join(a.Segments[i].Notes, "\n") {
+					t.Errorf("translate-toolkit, %s export, unit %d: notes %q, want %q", tc.format, i+1, n, a.Segments[i].Notes)
+				}
+			}
 			// XLIFF 1.2: approved="yes" on exactly the approved segments.
 			for i, ap := range got.Approved {
 				if ap == nil || i >= len(a.Segments) {
@@ -157,6 +172,7 @@ func TestReadersXliff2js(t *testing.T) {
 		SourceLanguage string       `json:"sourceLanguage"`
 		TargetLanguage string       `json:"targetLanguage"`
 		Units          [][2]*string `json:"units"`
+		Notes          [][]string   `json:"notes"`
 	}
 	runJSON(t, cmd, &got)
 	if got.SourceLanguage != a.SourceLang || got.TargetLanguage != a.Lang {
@@ -173,6 +189,14 @@ func TestReadersXliff2js(t *testing.T) {
 		}
 	}
 	compareUnits(t, "xliff2js", "xliff2", a, units)
+	if len(got.Notes) != len(got.Units) {
+		t.Errorf("xliff2js: notes for %d units, want %d", len(got.Notes), len(got.Units))
+	}
+	for i, n := range got.Notes {
+		if i < len(a.Segments) && !slices.Equal(n, a.Segments[i].Notes) {
+			t.Errorf("xliff2js: unit %d notes %q, want %q", i+1, n, a.Segments[i].Notes)
+		}
+	}
 }
 
 // writeExport writes a in format to a temporary file and returns its path.

@@ -18,7 +18,7 @@ var tmxDrop = map[string]bool{"bpt": true, "ept": true, "ph": true, "it": true, 
 const tmxParagraphProp = "x-copydesk-paragraph"
 
 // tmxStateProp is the <prop> type under which Write records a segment's
-// Copydesk state.
+// Copydesk state; Parse reads it back.
 const tmxStateProp = "x-copydesk-state"
 
 // tmxTimeLayout is the TMX date format, always in UTC.
@@ -36,6 +36,8 @@ type tmxUnit struct {
 	variants  []tmxVariant
 	paragraph int
 	hasPara   bool
+	state     string
+	notes     []string
 }
 
 // parseTMX reads a TMX document. The source language is the header's
@@ -45,7 +47,9 @@ type tmxUnit struct {
 // Languages are compared case-insensitively. Each <tu> becomes a Row; one
 // without a variant in the source language is an error, one without a
 // target variant has an empty target. The paragraph comes from a
-// <prop type="x-copydesk-paragraph"> when there is one.
+// <prop type="x-copydesk-paragraph"> when there is one, the state from a
+// <prop type="x-copydesk-state"> naming a Copydesk state (else it is ""),
+// and the notes from the <tu>'s <note>s (those of a <tuv> are ignored).
 func parseTMX(data []byte) (Parsed, error) {
 	s := newXMLScanner(data)
 	root, err := s.root()
@@ -90,20 +94,12 @@ func readTU(s *xmlScanner) (tmxUnit, error) {
 	u := tmxUnit{line: s.line()}
 	err := s.children(func(c xml.StartElement) error {
 		switch c.Name.Local {
+		case "note":
+			var err error
+			u.notes, err = readNote(s, u.notes)
+			return err
 		case "prop":
-			if attr(c, "type") != tmxParagraphProp {
-				return s.skip()
-			}
-			v, err := s.text(nil, false)
-			if err != nil {
-				return err
-			}
-			n, err := strconv.Atoi(strings.TrimSpace(v))
-			if err != nil || n < 0 {
-				return errorAt(s.line(), "paragraph must be a whole number of 0 or more, not %q", v)
-			}
-			u.paragraph, u.hasPara = n, true
-			return nil
+			return readTUProp(s, c, &u)
 		case "tuv":
 			lang := xmlLang(c)
 			if lang == "" {
@@ -124,6 +120,30 @@ func readTU(s *xmlScanner) (tmxUnit, error) {
 		return s.skip()
 	})
 	return u, err
+}
+
+// readTUProp reads the rest of a <prop> of a <tu>: a paragraph or a state;
+// props of other types are skipped. A state that is not a Copydesk state is
+// read as "".
+func readTUProp(s *xmlScanner, c xml.StartElement, u *tmxUnit) error {
+	typ := attr(c, "type")
+	if typ != tmxParagraphProp && typ != tmxStateProp {
+		return s.skip()
+	}
+	v, err := s.text(nil, false)
+	if err != nil {
+		return err
+	}
+	if typ == tmxStateProp {
+		u.state = copydeskState(strings.TrimSpace(v))
+		return nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 0 {
+		return errorAt(s.line(), "paragraph must be a whole number of 0 or more, not %q", v)
+	}
+	u.paragraph, u.hasPara = n, true
+	return nil
 }
 
 // tmxRows picks the language pair and builds the rows.
@@ -167,7 +187,7 @@ func tmxRows(srcLang string, units []tmxUnit) (Parsed, error) {
 		if source == nil {
 			return Parsed{}, errorAt(u.line, "the translation unit has no variant in the source language %q", srcLang)
 		}
-		r := Row{Source: *source, Paragraph: u.paragraph, HasParagraph: u.hasPara}
+		r := Row{Source: *source, Paragraph: u.paragraph, HasParagraph: u.hasPara, State: u.state, Notes: u.notes}
 		if target != nil {
 			r.Target = *target
 		}

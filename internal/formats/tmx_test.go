@@ -3,6 +3,7 @@ package formats
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -22,6 +23,15 @@ func TestParseTMX(t *testing.T) {
 		{name: "srclang all", in: `<tmx version="1.4"><header srclang="*all*"/><body>
 <tu><tuv xml:lang="de"><seg>Ja</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>`,
 			want: []Row{{Source: "Ja", Target: "Yes"}}, src: "de", tgt: "en"},
+		{name: "notes and states", in: `<tmx version="1.4"><header srclang="en"><note>header note</note></header><body>
+<tu><note> first &amp; &lt;one&gt; </note><prop type="x-copydesk-state"> approved </prop><note/><note>two
+lines</note><tuv xml:lang="en"><note>tuv note</note><seg>A</seg></tuv><tuv xml:lang="fr"><seg>a</seg></tuv></tu>
+<tu><prop type="x-copydesk-state">signed-off</prop><tuv xml:lang="en"><seg>B</seg></tuv></tu>
+<tu><prop type="x-other-state">approved</prop><tuv xml:lang="en"><seg>C</seg></tuv></tu>
+<tu><prop type="x-copydesk-state">rejected</prop><prop type="x-copydesk-paragraph">4</prop><tuv xml:lang="en"><seg>D</seg></tuv></tu></body></tmx>`,
+			want: []Row{{Source: "A", Target: "a", State: "approved", Notes: []string{"first & <one>", "two\nlines"}},
+				{Source: "B"}, {Source: "C"}, {Source: "D", State: "rejected", Paragraph: 4, HasParagraph: true}},
+			src: "en", tgt: "fr"},
 		{name: "three languages", in: `<tmx version="1.4"><header srclang="en"/><body>
 <tu><tuv xml:lang="en"><seg>Yes</seg></tuv><tuv xml:lang="fr"><seg>Oui</seg></tuv><tuv xml:lang="de"><seg>Ja</seg></tuv></tu></body></tmx>`,
 			wantErr: "the file holds more than two languages (en, fr, de); only one language pair can be imported"},
@@ -53,7 +63,7 @@ func TestParseTMX(t *testing.T) {
 				t.Fatalf("rows %+v, want %+v", p.Rows, tc.want)
 			}
 			for i := range tc.want {
-				if p.Rows[i] != tc.want[i] {
+				if !reflect.DeepEqual(p.Rows[i], tc.want[i]) {
 					t.Errorf("row %d = %+v, want %+v", i, p.Rows[i], tc.want[i])
 				}
 			}
@@ -77,5 +87,6 @@ func FuzzParseTMX(f *testing.F) {
 		if err != nil && p.Rows != nil {
 			t.Fatal("rows returned with an error")
 		}
+		checkStateNotes(t, p.Rows)
 	})
 }

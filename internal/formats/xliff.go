@@ -87,7 +87,7 @@ func (r *xliff12Reader) container() error {
 // readContainer reads the children of an XLIFF container (in namespace ns):
 // <group>s, whose id names the paragraph, nested to any depth, and units (named
 // unitName), each read by unit; anything else is skipped.
-func readContainer(s *xmlScanner, ns, unitName string, paras *groupParas, unit func() error) error {
+func readContainer(s *xmlScanner, ns, unitName string, paras *groupParas, unit func(xml.StartElement) error) error {
 	return s.children(func(c xml.StartElement) error {
 		if c.Name.Space != ns {
 			return s.skip()
@@ -98,45 +98,81 @@ func readContainer(s *xmlScanner, ns, unitName string, paras *groupParas, unit f
 			defer paras.pop()
 			return readContainer(s, ns, unitName, paras, unit)
 		case unitName:
-			return unit()
+			return unit(c)
 		}
 		return s.skip()
 	})
 }
 
-// unit reads a <trans-unit>: its <source> and <target> become a Row.
-func (r *xliff12Reader) unit() error {
-	return readUnit(r.s, r.ns, xliff12Drop, false, &r.paras, &r.out)
+// unit reads a <trans-unit>: its <source>, <target> and <note>s become a
+// Row, with the state its approved attribute and the target's state and
+// state-qualifier give.
+func (r *xliff12Reader) unit(e xml.StartElement) error {
+	line := r.s.line()
+	c, err := readUnit(r.s, r.ns, xliff12Drop, false, true)
+	if err != nil {
+		return err
+	}
+	row := r.paras.row(c.source, c.target)
+	row.State = xliff12ReadState(attr(e, "approved"), attr(c.targetTag, "state"), attr(c.targetTag, "state-qualifier"))
+	row.Notes = c.notes
+	return addRow(&r.out, line, row)
+}
+
+// unitContent is what readUnit finds in a unit.
+type unitContent struct {
+	source, target string
+	targetTag      xml.StartElement // the <target> start tag, for its attributes
+	notes          []string         // trimmed, empty ones dropped
 }
 
 // readUnit reads the <source> and <target> children (in namespace ns) of the
-// element just opened and appends them as a Row; drop names the inline elements
-// whose content is not text, and cp whether <cp hex> stands for a character.
-func readUnit(s *xmlScanner, ns string, drop map[string]bool, cp bool, paras *groupParas, out *Parsed) error {
-	line := s.line()
-	var source, target string
+// element just opened and, with notes, its <note> children; drop names the
+// inline elements whose content is not text, and cp whether <cp hex> stands
+// for a character. Other children are skipped.
+func readUnit(s *xmlScanner, ns string, drop map[string]bool, cp, notes bool) (unitContent, error) {
+	var u unitContent
 	err := s.children(func(c xml.StartElement) error {
 		if c.Name.Space != ns {
 			return s.skip()
 		}
 		var err error
-		switch c.Name.Local {
-		case "source":
-			source, err = s.text(drop, cp)
-		case "target":
-			target, err = s.text(drop, cp)
+		switch {
+		case c.Name.Local == "source":
+			u.source, err = s.text(drop, cp)
+		case c.Name.Local == "target":
+			u.targetTag = c
+			u.target, err = s.text(drop, cp)
+		case c.Name.Local == "note" && notes:
+			u.notes, err = readNote(s, u.notes)
 		default:
 			err = s.skip()
 		}
 		return err
 	})
+	return u, err
+}
+
+// readNote reads the text of the <note> just opened, trims it and appends
+// it to notes unless it is empty.
+func readNote(s *xmlScanner, notes []string) ([]string, error) {
+	t, err := s.text(nil, false)
 	if err != nil {
-		return err
+		return notes, err
 	}
+	if t = strings.TrimSpace(t); t != "" {
+		notes = append(notes, t)
+	}
+	return notes, nil
+}
+
+// addRow appends r to out, refusing more than maxXMLUnits rows; line is
+// where the unit began.
+func addRow(out *Parsed, line int, r Row) error {
 	if len(out.Rows) >= maxXMLUnits {
 		return tooManyUnits(line)
 	}
-	out.Rows = append(out.Rows, paras.row(source, target))
+	out.Rows = append(out.Rows, r)
 	return nil
 }
 
@@ -186,7 +222,8 @@ type xlf12Note struct {
 }
 
 // xliff12State maps a Copydesk state to the XLIFF 1.2 target state, its
-// state-qualifier and the trans-unit's approved attribute.
+// state-qualifier and the trans-unit's approved attribute; xliff12ReadState
+// maps them back.
 func xliff12State(state string) (st, qualifier, approved string) {
 	switch state {
 	case "mt":
@@ -196,9 +233,37 @@ func xliff12State(state string) (st, qualifier, approved string) {
 	case "approved":
 		return "signed-off", "", "yes"
 	case "rejected":
-		return "needs-review-translation", "", ""
+		return "needs-review-translation", xliff12RejectedQualifier, ""
 	}
 	return "", "", ""
+}
+
+// xliff12RejectedQualifier is the state-qualifier that marks a rejected
+// segment in Write's XLIFF 1.2 (an "x-" value, which XLIFF 1.2 allows).
+const xliff12RejectedQualifier = "x-copydesk-rejected"
+
+// xliff12ReadState maps a trans-unit's approved attribute and its target's
+// state and state-qualifier to a Copydesk state, reading back exactly what
+// xliff12State writes. approved="yes", state signed-off or final: approved.
+// state-qualifier x-copydesk-rejected or rejected-*: rejected.
+// needs-review-translation with mt-suggestion: mt. translated,
+// needs-review-*, needs-adaptation, needs-l10n: draft. new,
+// needs-translation, no state or any other value: "".
+func xliff12ReadState(approved, state, qualifier string) string {
+	switch {
+	case approved == "yes" || state == "signed-off" || state == "final":
+		return "approved"
+	case qualifier == xliff12RejectedQualifier || strings.HasPrefix(qualifier, "rejected-"):
+		return "rejected"
+	case state == "needs-review-translation" && qualifier == "mt-suggestion":
+		return "mt"
+	}
+	switch state {
+	case "translated", "needs-review-translation", "needs-review-adaptation", "needs-review-l10n",
+		"needs-adaptation", "needs-l10n":
+		return "draft"
+	}
+	return ""
 }
 
 // writeXLIFF12 writes a as XLIFF 1.2: one <group id="pN"> per paragraph,

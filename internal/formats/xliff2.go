@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // xliff2Drop is empty: in XLIFF 2.0 the code elements (<ph/>, <sc/>, <ec/>)
@@ -22,7 +23,8 @@ type xliff2Reader struct {
 
 // readXLIFF2 reads an XLIFF 2.0 document: one Row per <segment>; the
 // paragraph is the innermost enclosing <group>'s, and a unit outside any
-// group gets no paragraph.
+// group gets no paragraph. A segment's state comes from xliff2ReadState; the
+// notes of a unit go to its first segment's row.
 func readXLIFF2(s *xmlScanner, root xml.StartElement) (Parsed, error) {
 	r := &xliff2Reader{s: s, ns: root.Name.Space, paras: groupParas{next: 1}}
 	r.out.SourceLang, r.out.TargetLang = attr(root, "srcLang"), attr(root, "trgLang")
@@ -40,18 +42,45 @@ func (r *xliff2Reader) container() error {
 	return readContainer(r.s, r.ns, "unit", &r.paras, r.unit)
 }
 
-// unit reads the <segment>s of a <unit>; <ignorable> is skipped.
-func (r *xliff2Reader) unit() error {
-	return r.s.children(func(c xml.StartElement) error {
-		if c.Name.Space != r.ns || c.Name.Local != "segment" {
+// unit reads the <notes> and <segment>s of a <unit>; <ignorable> is skipped.
+func (r *xliff2Reader) unit(xml.StartElement) error {
+	first := len(r.out.Rows)
+	var notes []string
+	err := r.s.children(func(c xml.StartElement) error {
+		if c.Name.Space != r.ns {
 			return r.s.skip()
 		}
-		return r.segment()
+		switch c.Name.Local {
+		case "segment":
+			return r.segment(c)
+		case "notes":
+			return r.s.children(func(n xml.StartElement) error {
+				if n.Name.Space != r.ns || n.Name.Local != "note" {
+					return r.s.skip()
+				}
+				var err error
+				notes, err = readNote(r.s, notes)
+				return err
+			})
+		}
+		return r.s.skip()
 	})
+	if err == nil && len(notes) > 0 && len(r.out.Rows) > first {
+		r.out.Rows[first].Notes = notes
+	}
+	return err
 }
 
-func (r *xliff2Reader) segment() error {
-	return readUnit(r.s, r.ns, xliff2Drop, true, &r.paras, &r.out)
+// segment reads a <segment> into a Row.
+func (r *xliff2Reader) segment(e xml.StartElement) error {
+	line := r.s.line()
+	c, err := readUnit(r.s, r.ns, xliff2Drop, true, false)
+	if err != nil {
+		return err
+	}
+	row := r.paras.row(c.source, c.target)
+	row.State = xliff2ReadState(attr(e, "state"), attr(e, "subState"))
+	return addRow(&r.out, line, row)
 }
 
 // XLIFF 2.0 export.
@@ -99,7 +128,8 @@ type xlf2Segment struct {
 }
 
 // xliff2State maps a Copydesk state to the XLIFF 2.0 segment state and a
-// subState that keeps the Copydesk state exactly ("copydesk:mt", ...).
+// subState that keeps the Copydesk state exactly ("copydesk:mt", ...);
+// xliff2ReadState maps them back.
 func xliff2State(state string) (st, sub string) {
 	switch state {
 	case "mt":
@@ -112,6 +142,26 @@ func xliff2State(state string) (st, sub string) {
 		return "final", "copydesk:approved"
 	}
 	return "", ""
+}
+
+// xliff2SubStatePrefix starts the subState values Write uses.
+const xliff2SubStatePrefix = "copydesk:"
+
+// xliff2ReadState maps a segment's state and subState to a Copydesk state.
+// A subState "copydesk:S", S a Copydesk state, gives S; otherwise state
+// final gives approved, reviewed and translated give draft, and initial,
+// no state or any other value give "".
+func xliff2ReadState(state, subState string) string {
+	if rest, ok := strings.CutPrefix(subState, xliff2SubStatePrefix); ok && copydeskState(rest) != "" {
+		return rest
+	}
+	switch state {
+	case "final":
+		return "approved"
+	case "reviewed", "translated":
+		return "draft"
+	}
+	return ""
 }
 
 // writeXLIFF2 writes a as XLIFF 2.0: one <group id="pN"> per paragraph, one

@@ -3,6 +3,7 @@ package formats
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -40,8 +41,9 @@ func TestXMLRoundTrip(t *testing.T) {
 				t.Fatalf("%d rows, want %d", len(p.Rows), len(a.Segments))
 			}
 			for i, s := range a.Segments {
-				want := Row{Source: s.Source, Target: s.Target, Paragraph: s.Paragraph, HasParagraph: true}
-				if p.Rows[i] != want {
+				want := Row{Source: s.Source, Target: s.Target, Paragraph: s.Paragraph, HasParagraph: true,
+					State: s.State, Notes: s.Notes}
+				if !reflect.DeepEqual(p.Rows[i], want) {
 					t.Errorf("row %d = %+v, want %+v", i, p.Rows[i], want)
 				}
 			}
@@ -55,7 +57,7 @@ func TestXLIFFStates(t *testing.T) {
 	}{
 		{"mt", "needs-review-translation", "mt-suggestion", "", "initial", "copydesk:mt"},
 		{"draft", "translated", "", "", "translated", "copydesk:draft"},
-		{"rejected", "needs-review-translation", "", "", "translated", "copydesk:rejected"},
+		{"rejected", "needs-review-translation", "x-copydesk-rejected", "", "translated", "copydesk:rejected"},
 		{"approved", "signed-off", "", "yes", "final", "copydesk:approved"},
 		{"other", "", "", "", "", ""},
 	}
@@ -153,7 +155,7 @@ func TestParseXLIFF(t *testing.T) {
 				t.Fatalf("rows %+v, want %+v", p.Rows, tc.want)
 			}
 			for i := range tc.want {
-				if p.Rows[i] != tc.want[i] {
+				if !reflect.DeepEqual(p.Rows[i], tc.want[i]) {
 					t.Errorf("row %d = %+v, want %+v", i, p.Rows[i], tc.want[i])
 				}
 			}
@@ -222,5 +224,163 @@ func FuzzParseXLIFF(f *testing.F) {
 		if err != nil && p.Rows != nil {
 			t.Fatal("rows returned with an error")
 		}
+		checkStateNotes(t, p.Rows)
 	})
+}
+
+// TestStateNotesRoundTrip writes a segment in each state, with notes, in each
+// XML export format and reads its state and notes back.
+func TestStateNotesRoundTrip(t *testing.T) {
+	special := []string{`5 < 6 & "q" 'a' ]]> &amp;`, "line one\nline two\r\nline three\ttab"}
+	tests := []struct {
+		state     string
+		notes     []string
+		wantNotes []string
+	}{
+		{"mt", nil, nil},
+		{"draft", []string{"a comment"}, []string{"a comment"}},
+		{"approved", special, special},
+		{"rejected", []string{"too literal", special[0]}, []string{"too literal", special[0]}},
+		{"rejected", []string{"  padded reason \n", "", " \n\t "}, []string{"padded reason"}},
+		{"", []string{"no state"}, []string{"no state"}},
+	}
+	for _, format := range []string{"xliff", "xliff2", "tmx"} {
+		for _, tc := range tests {
+			t.Run(format+"/"+tc.state, func(t *testing.T) {
+				a := Article{SourceLang: "fr", Lang: "en", Segments: []Segment{
+					{ID: 5, Paragraph: 2, Index: 1, Source: "Non.", Target: "No.", State: tc.state, Notes: tc.notes}}}
+				var buf bytes.Buffer
+				if err := Write(&buf, a, format); err != nil {
+					t.Fatalf("Write: %v", err)
+				}
+				read := format
+				if format == "xliff2" {
+					read = "xliff"
+				}
+				rows, err := Parse(bytes.NewReader(buf.Bytes()), read)
+				if err != nil {
+					t.Fatalf("Parse: %v\n%s", err, buf.String())
+				}
+				want := []Row{{Source: "Non.", Target: "No.", Paragraph: 2, HasParagraph: true,
+					State: tc.state, Notes: tc.wantNotes}}
+				if !reflect.DeepEqual(rows, want) {
+					t.Errorf("Parse =\n%#v\nwant\n%#v\nfrom\n%s", rows, want, buf.String())
+				}
+			})
+		}
+	}
+}
+
+// TestParseXLIFFForeignStates reads the states that other tools write.
+func TestParseXLIFFForeignStates(t *testing.T) {
+	tests := []struct {
+		name string
+		unit string // attributes of <trans-unit> (1.2) or <segment> (2.0)
+		tgt  string // attributes of <target> (1.2 only)
+		want string
+		is2  bool
+	}{
+		{name: "1.2 approved yes", unit: `approved="yes"`, want: "approved"},
+		{name: "1.2 approved yes beats state", unit: `approved="yes"`, tgt: `state="needs-translation"`, want: "approved"},
+		{name: "1.2 signed-off", tgt: `state="signed-off"`, want: "approved"},
+		{name: "1.2 final", unit: `approved="no"`, tgt: `state="final"`, want: "approved"},
+		{name: "1.2 translated", unit: `approved="no"`, tgt: `state="translated"`, want: "draft"},
+		{name: "1.2 needs-review-translation", tgt: `state="needs-review-translation"`, want: "draft"},
+		{name: "1.2 needs-review-adaptation", tgt: `state="needs-review-adaptation"`, want: "draft"},
+		{name: "1.2 needs-review-l10n", tgt: `state="needs-review-l10n"`, want: "draft"},
+		{name: "1.2 needs-adaptation", tgt: `state="needs-adaptation"`, want: "draft"},
+		{name: "1.2 needs-l10n", tgt: `state="needs-l10n"`, want: "draft"},
+		{name: "1.2 new", tgt: `state="new"`, want: ""},
+		{name: "1.2 needs-translation", tgt: `state="needs-translation"`, want: ""},
+		{name: "1.2 mt suggestion", tgt: `state="needs-review-translation" state-qualifier="mt-suggestion"`, want: "mt"},
+		{name: "1.2 mt suggestion translated", tgt: `state="translated" state-qualifier="mt-suggestion"`, want: "draft"},
+		{name: "1.2 leveraged-mt", tgt: `state="needs-review-translation" state-qualifier="leveraged-mt"`, want: "draft"},
+		{name: "1.2 rejected qualifier", tgt: `state="needs-review-translation" state-qualifier="rejected-inaccurate"`, want: "rejected"},
+		{name: "1.2 unknown state", tgt: `state="x-pending"`, want: ""},
+		{name: "1.2 no state", want: ""},
+		{name: "2.0 final", unit: `state="final"`, want: "approved", is2: true},
+		{name: "2.0 reviewed", unit: `state="reviewed"`, want: "draft", is2: true},
+		{name: "2.0 translated", unit: `state="translated"`, want: "draft", is2: true},
+		{name: "2.0 initial", unit: `state="initial"`, want: "", is2: true},
+		{name: "2.0 no state", want: "", is2: true},
+		{name: "2.0 unknown state", unit: `state="done"`, want: "", is2: true},
+		{name: "2.0 copydesk subState wins", unit: `state="initial" subState="copydesk:rejected"`, want: "rejected", is2: true},
+		{name: "2.0 unknown copydesk subState", unit: `state="translated" subState="copydesk:lost"`, want: "draft", is2: true},
+		{name: "2.0 other tool's subState", unit: `state="final" subState="okapi:approved"`, want: "approved", is2: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" datatype="x" original="o"><body>` +
+				`<trans-unit id="1" ` + tc.unit + `><source>S</source><target ` + tc.tgt + `>T</target></trans-unit></body></file></xliff>`
+			if tc.is2 {
+				in = `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"><file id="f"><unit id="u">` +
+					`<segment ` + tc.unit + `><source>S</source><target>T</target></segment></unit></file></xliff>`
+			}
+			rows, err := Parse(strings.NewReader(in), "xliff")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != 1 || rows[0].State != tc.want {
+				t.Errorf("rows %+v, want one with state %q", rows, tc.want)
+			}
+		})
+	}
+}
+
+// TestParseXLIFFForeignNotes reads notes where other tools put them: only a
+// unit's own notes count (not the file's, a group's or an alt-trans's), in
+// order, trimmed, empty ones dropped; an XLIFF 2.0 unit's notes go to its
+// first segment.
+func TestParseXLIFFForeignNotes(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     [][]string // notes of each row
+	}{
+		{"1.2", `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file source-language="en" datatype="x" original="o"><header><note>file note</note></header><body>
+<group id="g"><note>group note</note>
+<trans-unit id="1"><note from="ana" priority="1">  first &amp; &lt;foremost&gt; </note><source>S</source><target>T</target>
+<note/><note annotates="target">second
+line</note><alt-trans><target>A</target><note>alt note</note></alt-trans></trans-unit></group>
+<trans-unit id="2"><source>S2</source></trans-unit></body></file></xliff>`,
+			[][]string{{"first & <foremost>", "second\nline"}, nil}},
+		{"2.0", `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">
+<file id="f"><notes><note>file note</note></notes>
+<unit id="u1"><notes><note category="review" priority="2"> why <![CDATA[<not markup>]]> </note><note>  </note><note>b</note></notes>
+<segment><source>One.</source></segment><segment><source>Two.</source></segment></unit>
+<unit id="u2"><segment><source>Three.</source></segment></unit></file></xliff>`,
+			[][]string{{"why <not markup>", "b"}, nil, nil}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rows, err := Parse(strings.NewReader(tc.in), "xliff")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != len(tc.want) {
+				t.Fatalf("rows %+v, want %d", rows, len(tc.want))
+			}
+			for i, r := range rows {
+				if !reflect.DeepEqual(r.Notes, tc.want[i]) {
+					t.Errorf("row %d notes %q, want %q", i, r.Notes, tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+// checkStateNotes fails unless every row's state is a Copydesk state or ""
+// and its notes are trimmed and not empty.
+func checkStateNotes(t *testing.T, rows []Row) {
+	t.Helper()
+	for i, r := range rows {
+		if copydeskState(r.State) != r.State {
+			t.Fatalf("row %d has state %q", i, r.State)
+		}
+		for _, n := range r.Notes {
+			if n == "" || n != strings.TrimSpace(n) {
+				t.Fatalf("row %d has note %q", i, n)
+			}
+		}
+	}
 }
