@@ -65,3 +65,36 @@ func TestImportXLIFFTakesItsLanguages(t *testing.T) {
 		}
 	})
 }
+
+func TestImportHTMLArticleAndExportIt(t *testing.T) {
+	dir := t.TempDir()
+	src, tgt := filepath.Join(dir, "page.en.html"), filepath.Join(dir, "page.es.html")
+	page := func(lang, nav, h1, p1, li, foot string) string {
+		return `<!DOCTYPE html><html lang="` + lang + `"><body><nav><a href="/">` + nav + `</a></nav><article><h1>` + h1 +
+			`</h1><p>` + p1 + `</p><ul><li>` + li + `</li></ul></article><footer>` + foot + `</footer></body></html>`
+	}
+	os.WriteFile(src, []byte(page("en", "Home", "Floods in the north", `The river rose by <b>3 metres</b>. Schools closed.`,
+		"Avoid the bridges.", "© 2026 Daily")), 0o600)
+	os.WriteFile(tgt, []byte(page("es", "Inicio", "Inundaciones en el norte", `El río subió <b>3 metros</b>. Cerraron las escuelas.`,
+		"Evite los puentes.", "© 2026 Diario")), 0o600)
+	db := tempDB(t)
+	r := runCLI(t, "", "import", "--db", db, "--source-lang", "en", "--target-lang", "es", "--source", src, "--target", tgt)
+	if r.code != 0 || strings.TrimSpace(r.stdout) != "1" || !strings.Contains(r.stderr, "set aside") {
+		t.Fatalf("import = %+v", r)
+	}
+	out := filepath.Join(dir, "out.html")
+	if r := runCLI(t, "", "export", "--db", db, "--doc", "1", "--format", "html", "--all", "-o", out); r.code != 0 {
+		t.Fatalf("export = %+v", r)
+	}
+	html, _ := os.ReadFile(out)
+	for _, w := range []string{`<html lang="es">`, "<title>Inundaciones en el norte</title>", "<h1>Inundaciones en el norte</h1>",
+		"<p>El río subió <strong>3 metros</strong>. Cerraron las escuelas.</p>", "<li>Evite los puentes.</li>"} {
+		if !strings.Contains(string(html), w) {
+			t.Errorf("export lacks %s:\n%s", w, html)
+		}
+	}
+	if strings.Contains(string(html), "Inicio") || strings.Contains(string(html), "Diario") {
+		t.Errorf("page furniture exported:\n%s", html)
+	}
+	wantFailure(t, runCLI(t, "", "import", "--db", db, "--source-lang", "en", "--target-lang", "es", "--format", "docx", "--source", src, "--target", tgt), 1, "format")
+}

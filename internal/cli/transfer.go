@@ -21,8 +21,9 @@ func importCmd(ctx context.Context, args []string, cio IO) error {
 	title := fs.String("title", "", "the article's title")
 	srcLang := fs.String("source-lang", "", "source language, BCP 47 (en, ko, pt-BR)")
 	tgtLang := fs.String("target-lang", "", "target language, BCP 47")
-	srcFile := fs.String("source", "", "the article as plain text (with --target: two texts, aligned)")
-	tgtFile := fs.String("target", "", "its translation as plain text")
+	srcFile := fs.String("source", "", "the article (with --target: two texts, aligned)")
+	tgtFile := fs.String("target", "", "its translation")
+	artFormat := fs.String("format", "", "the two texts' format: text, markdown or html (default: from --source's extension)")
 	pos, err := parse(fs, args, cio)
 	if err != nil {
 		return err
@@ -31,7 +32,14 @@ func importCmd(ctx context.Context, args []string, cio IO) error {
 		if *srcFile == "" || *tgtFile == "" || len(pos) > 0 {
 			return usagef("give --source FILE and --target FILE together, and no other file")
 		}
-		return importTexts(ctx, *db, review.NewTexts{Title: *title, SourceLang: *srcLang, TargetLang: *tgtLang}, *srcFile, *tgtFile, cio)
+		if *artFormat == "" {
+			*artFormat = review.ArticleFormatFor(*srcFile)
+		}
+		return importTexts(ctx, *db, review.NewTexts{Title: *title, SourceLang: *srcLang, TargetLang: *tgtLang,
+			Format: *artFormat}, *srcFile, *tgtFile, cio)
+	}
+	if *artFormat != "" {
+		return usagef("--format goes with --source and --target; a bilingual file's format comes from its extension")
 	}
 	if len(pos) != 1 {
 		return usagef("import needs exactly one FILE (.jsonl, .tsv or .csv)")
@@ -71,8 +79,9 @@ func importCmd(ctx context.Context, args []string, cio IO) error {
 	return nil
 }
 
-// importTexts imports an article and its translation given as two plain-text
-// files, aligned sentence by sentence; the alignment report goes to stderr.
+// importTexts imports an article and its translation given as two files (plain
+// text, Markdown or HTML), aligned sentence by sentence; the alignment report
+// goes to stderr.
 func importTexts(ctx context.Context, db string, t review.NewTexts, srcFile, tgtFile string, cio IO) error {
 	for _, f := range []struct {
 		path string
@@ -102,6 +111,9 @@ func importTexts(ctx context.Context, db string, t review.NewTexts, srcFile, tgt
 	fmt.Fprintln(cio.Stderr)
 	for _, g := range report.NonOneToOne {
 		fmt.Fprintf(cio.Stderr, "  paragraph %d, %s: %q → %q\n", g.Paragraph, g.Kind, g.Source, g.Target)
+	}
+	for _, x := range report.SetAside {
+		fmt.Fprintf(cio.Stderr, "  set aside: %s\n", x)
 	}
 	return nil
 }

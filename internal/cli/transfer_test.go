@@ -258,7 +258,7 @@ func TestExportFailures(t *testing.T) {
 		{"unknown document", []string{"--doc", "99"}, 1, "no document 99"},
 		{"unknown document with --lang", []string{"--doc", "99", "--lang", "en"}, 1, "no document 99"},
 		{"unknown language", []string{"--doc", doc, "--lang", "de"}, 1, "has no translation into de"},
-		{"bad format", []string{"--doc", doc, "--format", "docx"}, 2, "--format must be one of txt, md, json, csv"},
+		{"bad format", []string{"--doc", doc, "--format", "docx"}, 2, "--format must be one of txt, md, html, json, csv"},
 		{"missing --doc", nil, 2, "export needs --doc ID"},
 		{"an argument", []string{"--doc", doc, "file.txt"}, 2, `got "file.txt"`},
 		{"unwritable -o", []string{"--doc", doc, "--all", "-o", filepath.Join(t.TempDir(), "no", "such", "dir", "x.txt")}, 1, "write "},

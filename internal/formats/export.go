@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"copydesk/internal/tags"
 )
 
 // Segment is one segment of a translation, in document order.
@@ -20,6 +22,13 @@ type Segment struct {
 	Source    string
 	Target    string
 	State     string // mt, draft, approved, rejected
+
+	// Block is the path of the article block the segment belongs to ("" for
+	// plain text, see Block.Path); Tags the table of the inline tag tokens in
+	// Source and Target (package tags). Both come from Markdown and HTML
+	// articles and let md and html rebuild the article.
+	Block string
+	Tags  []tags.Tag
 
 	// Optional; written by the XLIFF and TMX exports only.
 	Notes     []string  // rejection reason and comments, one note each
@@ -38,8 +47,13 @@ type Article struct {
 	Unapproved int       // how many segments the caller left out
 }
 
-// Write writes a in format "txt", "md", "json", "csv", "xliff" (XLIFF 1.2),
-// "xliff2" (XLIFF 2.0) or "tmx" (TMX 1.4b), case-insensitive, to w.
+// Write writes a in format "txt", "md", "html", "json", "csv", "xliff"
+// (XLIFF 1.2), "xliff2" (XLIFF 2.0) or "tmx" (TMX 1.4b), case-insensitive, to w.
+//
+// When the segments come from a Markdown or HTML article (they have a Block
+// path or tags), md and html rebuild the article: headings, lists, quotes and
+// code blocks, with the inline markup of the tags; txt drops the markup. html
+// writes a plain-text article as one <p> per paragraph, line breaks as <br>.
 //
 // txt and md hold the target text only, one paragraph per block, blocks
 // separated by a blank line, with a final newline. A paragraph is a run of
@@ -66,9 +80,16 @@ func Write(w io.Writer, a Article, format string) error {
 	var err error
 	switch strings.ToLower(format) {
 	case "txt":
-		_, err = io.WriteString(w, joinBlocks(paragraphs(a.Segments, a.Lang)))
+		_, err = io.WriteString(w, joinBlocks(paragraphs(withoutMarkup(a.Segments), a.Lang)))
 	case "md":
-		_, err = io.WriteString(w, joinBlocks(markdownBlocks(paragraphs(a.Segments, a.Lang))))
+		if structured(a.Segments) {
+			err = WriteArticleMarkdown(w, articleBlocks(a.Segments, a.Lang))
+		} else {
+			_, err = io.WriteString(w, joinBlocks(markdownBlocks(paragraphs(a.Segments, a.Lang))))
+		}
+	case "html":
+		blocks := articleBlocks(a.Segments, a.Lang)
+		err = WriteArticleHTML(w, a.Lang, translatedTitle(a.Title, blocks), blocks)
 	case "json":
 		err = writeJSON(w, a)
 	case "csv":
@@ -86,6 +107,20 @@ func Write(w io.Writer, a Article, format string) error {
 		return fmt.Errorf("write %s export: %w", format, err)
 	}
 	return nil
+}
+
+// withoutMarkup returns segs with the tags of their targets rendered as plain
+// text (see plainText); segs itself when none has a tag table.
+func withoutMarkup(segs []Segment) []Segment {
+	if !structured(segs) {
+		return segs
+	}
+	out := make([]Segment, len(segs))
+	for i, s := range segs {
+		s.Target = plainText(s.Target, s.Tags)
+		out[i] = s
+	}
+	return out
 }
 
 // paragraphs joins the targets of each paragraph into one string.
@@ -158,12 +193,14 @@ type jsonArticle struct {
 }
 
 type jsonSegment struct {
-	ID        int64  `json:"id"`
-	Paragraph int    `json:"paragraph"`
-	Index     int    `json:"index"`
-	Source    string `json:"source"`
-	Target    string `json:"target"`
-	State     string `json:"state"`
+	ID        int64      `json:"id"`
+	Paragraph int        `json:"paragraph"`
+	Index     int        `json:"index"`
+	Source    string     `json:"source"`
+	Target    string     `json:"target"`
+	State     string     `json:"state"`
+	Block     string     `json:"block,omitempty"`
+	Tags      []tags.Tag `json:"tags,omitempty"`
 }
 
 func writeJSON(w io.Writer, a Article) error {
@@ -177,7 +214,7 @@ func writeJSON(w io.Writer, a Article) error {
 	}
 	for _, s := range a.Segments {
 		out.Segments = append(out.Segments, jsonSegment{ID: s.ID, Paragraph: s.Paragraph,
-			Index: s.Index, Source: s.Source, Target: s.Target, State: s.State})
+			Index: s.Index, Source: s.Source, Target: s.Target, State: s.State, Block: s.Block, Tags: s.Tags})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

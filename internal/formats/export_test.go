@@ -272,7 +272,7 @@ func TestWriteErrors(t *testing.T) {
 	if !errors.Is(err, ErrUnsupportedFormat) {
 		t.Fatalf("unknown format: error %v does not wrap ErrUnsupportedFormat", err)
 	}
-	if want := `unsupported format "docx" (supported: txt, md, json, csv, xliff, xliff2, tmx)`; err.Error() != want {
+	if want := `unsupported format "docx" (supported: txt, md, html, json, csv, xliff, xliff2, tmx)`; err.Error() != want {
 		t.Errorf("unknown format: error %q, want %q", err, want)
 	}
 	boom := errors.New("disk full")

@@ -1,6 +1,7 @@
 // Package formats reads bilingual segment files (JSON Lines, TSV, CSV,
-// XLIFF 1.2 and 2.0, TMX) and writes a translated article (plain text,
-// Markdown, JSON, CSV, XLIFF 1.2 and 2.0, TMX).
+// XLIFF 1.2 and 2.0, TMX), reads articles from Markdown and HTML as blocks
+// with protected inline tags, and writes a translated article (plain text,
+// Markdown, HTML, JSON, CSV, XLIFF 1.2 and 2.0, TMX).
 //
 // It is a pure library: it knows nothing of HTTP or SQL. Error messages are
 // lowercase, name the offending line where there is one, and are written to
@@ -18,7 +19,7 @@ import (
 var ImportFormats = []string{"jsonl", "tsv", "csv", "xliff", "tmx"}
 
 // ExportFormats lists the supported export format names in a stable order.
-var ExportFormats = []string{"txt", "md", "json", "csv", "xliff", "xliff2", "tmx"}
+var ExportFormats = []string{"txt", "md", "html", "json", "csv", "xliff", "xliff2", "tmx"}
 
 // ErrUnsupportedFormat is wrapped by every error about an unknown format name
 // or file extension.
@@ -88,6 +89,8 @@ func ContentType(format string) (mime, ext string, err error) {
 		return "text/plain; charset=utf-8", ".txt", nil
 	case "md":
 		return "text/markdown; charset=utf-8", ".md", nil
+	case "html":
+		return "text/html; charset=utf-8", ".html", nil
 	case "json":
 		return "application/json", ".json", nil
 	case "csv":

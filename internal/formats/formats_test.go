@@ -48,6 +48,7 @@ func TestContentType(t *testing.T) {
 	}{
 		{"txt", "text/plain; charset=utf-8", ".txt"},
 		{"md", "text/markdown; charset=utf-8", ".md"},
+		{"html", "text/html; charset=utf-8", ".html"},
 		{"json", "application/json", ".json"},
 		{"csv", "text/csv; charset=utf-8", ".csv"},
 		{"CSV", "text/csv; charset=utf-8", ".csv"},
@@ -70,7 +71,7 @@ func TestContentType(t *testing.T) {
 	if !errors.Is(err, ErrUnsupportedFormat) {
 		t.Fatalf("ContentType(docx): error %v does not wrap ErrUnsupportedFormat", err)
 	}
-	if want := `unsupported format "docx" (supported: txt, md, json, csv, xliff, xliff2, tmx)`; err.Error() != want {
+	if want := `unsupported format "docx" (supported: txt, md, html, json, csv, xliff, xliff2, tmx)`; err.Error() != want {
 		t.Errorf("ContentType(docx): error %q, want %q", err, want)
 	}
 }

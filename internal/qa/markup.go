@@ -87,7 +87,7 @@ func contPlaceholderEnd(t string, i int) int {
 			}
 			return -1
 		}
-		if e := strings.IndexByte(contWindow(t, i+1, 31), '}'); e > 0 && contPHName(t[i+1:i+1+e]) {
+		if e := strings.IndexByte(contWindow(t, i+1, 31), '}'); e > 0 && contPHName(contInlineTag(t[i+1:i+1+e])) {
 			return i + e + 2
 		}
 		return -1
@@ -116,6 +116,17 @@ func contPlaceholderEnd(t string, i int) int {
 		return -1
 	}
 	return j + 1
+}
+
+// contInlineTag returns the number of an article's inline tag token ("/1"
+// of {/1}, "2/" of {2/}; see package tags) so that it counts as a
+// placeholder; any other name is returned as it is.
+func contInlineTag(name string) string {
+	n := strings.TrimSuffix(strings.TrimPrefix(name, "/"), "/")
+	if len(n) == len(name)-1 && n != "" && n[0] >= '1' && n[0] <= '9' && strings.Trim(n, "0123456789") == "" {
+		return n
+	}
+	return name
 }
 
 // contWindow returns at most n bytes of t from i.

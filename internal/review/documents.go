@@ -2,6 +2,7 @@ package review
 
 import (
 	"context"
+	"encoding/json"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -11,6 +12,7 @@ import (
 
 	"copydesk/internal/formats"
 	"copydesk/internal/store"
+	"copydesk/internal/tags"
 )
 
 // MaxTitleChars bounds a document title, in characters.
@@ -24,22 +26,33 @@ type NewDocument struct {
 	Title      string
 	SourceLang string
 	TargetLang string
+	Format     string // text (when empty), markdown or html
 	Segments   []NewSegment
 }
 
 // NewSegment is one submitted segment pair. Paragraph is nil when the sender did not
 // give one: the segment then starts a paragraph of its own.
+//
+// Block, Tags and Grouping come from an article import: the path of the block
+// the segment belongs to, the table of the inline tags in its texts, and the
+// alignment grouping ("2-1") when it holds more than one sentence on a side.
+// State and Notes come from a bilingual file that says them ("" is mt).
 type NewSegment struct {
 	Source    string
 	Target    string
 	Paragraph *int
+	Block     string
+	Tags      []tags.Tag
+	Grouping  string
+	State     string
+	Notes     []string
 }
 
 // SegmentsFromRows turns the rows of a bilingual file into submitted segments.
 func SegmentsFromRows(rows []formats.Row) []NewSegment {
 	out := make([]NewSegment, len(rows))
 	for i, r := range rows {
-		out[i] = NewSegment{Source: r.Source, Target: r.Target}
+		out[i] = NewSegment{Source: r.Source, Target: r.Target, State: r.State, Notes: r.Notes}
 		if r.HasParagraph {
 			p := r.Paragraph
 			out[i].Paragraph = &p
@@ -136,7 +149,7 @@ func validateDocument(d NewDocument) (store.NewDocument, error) {
 	if len(d.Segments) > MaxSegments {
 		return nd, invalid("error.segments.many", "Length", len(d.Segments), "Limit", MaxSegments)
 	}
-	nd = store.NewDocument{Title: title, SourceLang: src, Lang: tgt,
+	nd = store.NewDocument{Title: title, SourceLang: src, Lang: tgt, Format: d.Format,
 		Segments: make([]store.NewSegment, len(d.Segments))}
 	para, index := 0, 0
 	for i, sg := range d.Segments {
@@ -162,7 +175,42 @@ func validateDocument(d NewDocument) (store.NewDocument, error) {
 		default:
 			para, index = *sg.Paragraph, 1
 		}
-		nd.Segments[i] = store.NewSegment{Paragraph: para, Index: index, Source: nfc(sg.Source), MT: nfc(sg.Target)}
+		ns := store.NewSegment{Paragraph: para, Index: index, Source: nfc(sg.Source), MT: nfc(sg.Target),
+			Block: sg.Block, Grouping: sg.Grouping}
+		if err := importState(n, sg, &ns); err != nil {
+			return nd, err
+		}
+		if len(sg.Tags) > 0 {
+			b, err := json.Marshal(sg.Tags)
+			if err != nil {
+				return nd, err
+			}
+			ns.Tags = string(b)
+		}
+		nd.Segments[i] = ns
 	}
 	return nd, nil
+}
+
+// importState takes the state and notes a file gave segment n. A segment whose
+// target is empty stays mt whatever the file says, since it cannot be approved.
+func importState(n int, sg NewSegment, ns *store.NewSegment) error {
+	switch sg.State {
+	case "", StateMT:
+	case StateDraft, StateApproved, StateRejected:
+		if strings.TrimSpace(sg.Target) != "" {
+			ns.State = sg.State
+		}
+	default:
+		return invalid("error.segment.state", "Number", n, "State", sg.State)
+	}
+	for _, note := range sg.Notes {
+		if err := checkText("segment "+strconv.Itoa(n)+" note", note, MaxCommentChars); err != nil {
+			return err
+		}
+		if note = strings.TrimSpace(nfc(note)); note != "" {
+			ns.Notes = append(ns.Notes, note)
+		}
+	}
+	return nil
 }

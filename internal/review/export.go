@@ -2,6 +2,8 @@ package review
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 
 	"copydesk/internal/formats"
 	"copydesk/internal/store"
@@ -32,7 +34,12 @@ func (s *Service) Export(ctx context.Context, docID int64, lang string, all bool
 		}
 		out := formats.Segment{ID: sg.ID, Paragraph: sg.Paragraph, Index: sg.Index,
 			Source: sg.Source, Target: sg.Target, State: sg.State,
-			Created: sg.CreatedAt, Changed: sg.ChangedAt, ChangedBy: sg.ChangedBy}
+			Created: sg.CreatedAt, Changed: sg.ChangedAt, ChangedBy: sg.ChangedBy, Block: sg.Block}
+		if sg.Tags != "" {
+			if err := json.Unmarshal([]byte(sg.Tags), &out.Tags); err != nil {
+				return fmt.Errorf("segment %d tags: %w", sg.ID, err)
+			}
+		}
 		if sg.State == StateRejected && sg.Reason != "" {
 			out.Notes = append(out.Notes, "rejected: "+sg.Reason)
 		}

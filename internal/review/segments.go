@@ -34,6 +34,9 @@ func (s *Service) Edit(ctx context.Context, u store.User, id int64, base int, ta
 		if cur.Target == target {
 			return store.Change{}, errUnchanged
 		}
+		if err := checkTags(cur, target); err != nil {
+			return store.Change{}, err
+		}
 		return store.Change{Target: target, State: StateDraft, Kind: KindEdit,
 			AuthorID: u.ID, Distance: Distance(target, cur.MT)}, nil
 	})

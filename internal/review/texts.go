@@ -2,94 +2,242 @@ package review
 
 import (
 	"context"
+	"errors"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"copydesk/internal/align"
+	"copydesk/internal/formats"
+	"copydesk/internal/segment"
 	"copydesk/internal/store"
+	"copydesk/internal/tags"
 )
 
 // MaxTextBytes bounds each of the two texts of an article imported as text.
 const MaxTextBytes = 16 << 20
 
-// NewTexts is an article and its translation as two plain texts.
+// ArticleFormats lists the shapes an article and its translation may come in.
+var ArticleFormats = []string{"text", "markdown", "html"}
+
+// NewTexts is an article and its translation as two texts of one Format: text
+// (paragraphs at blank lines; the default), markdown or html.
 type NewTexts struct {
 	Title, SourceLang, TargetLang string
 	Source, Target                string
+	Format                        string
 }
 
-// CreateFromTexts cuts both texts into paragraphs and sentences, aligns them
-// (groupings other than 1–1 become one segment holding all their sentences, so
-// nothing is dropped) and stores the document. It returns the alignment report.
-// Texts are normalised to NFC. u is nil for the command line.
-func (s *Service) CreateFromTexts(ctx context.Context, u *store.User, t NewTexts) (int64, align.Report, error) {
+// ImportReport says what an import of two texts did not pair one to one, and
+// what it set aside of an HTML page (navigation, share buttons, footers).
+// Paragraphs are numbered from 1 among the source's blocks, as the segments are.
+type ImportReport struct {
+	align.Report
+	SetAside []string
+}
+
+// CreateFromTexts cuts both texts into blocks (paragraphs, headings, list
+// items, quotes) and sentences, aligns them (groupings other than 1–1 become
+// one segment holding all their sentences, so nothing is dropped) and stores
+// the document. Inline markup becomes protected tags (package tags); each
+// segment keeps its block's path so that exports rebuild the article. Texts
+// are normalised to NFC. u is nil for the command line.
+func (s *Service) CreateFromTexts(ctx context.Context, u *store.User, t NewTexts) (int64, ImportReport, error) {
+	var rep ImportReport
 	if u != nil && !Can(u.Role, ActImport) {
-		return 0, align.Report{}, forbidden("error.forbidden.documents")
+		return 0, rep, forbidden("error.forbidden.documents")
 	}
 	src, err := ParseLang("source_lang", t.SourceLang)
 	if err != nil {
-		return 0, align.Report{}, err
+		return 0, rep, err
 	}
 	tgt, err := ParseLang("target_lang", t.TargetLang)
 	if err != nil {
-		return 0, align.Report{}, err
+		return 0, rep, err
 	}
-	for _, f := range []struct{ name, text string }{{"source_text", t.Source}, {"target_text", t.Target}} {
+	format := t.Format
+	if format == "" {
+		format = "text"
+	}
+	if !validFormat(format) {
+		return 0, rep, malformed("error.article.format", "Format", format, "Formats", strings.Join(ArticleFormats, ", "))
+	}
+	var sides [2]formats.ArticleDoc
+	for i, f := range []struct{ name, text string }{{"source_text", t.Source}, {"target_text", t.Target}} {
 		if !utf8.ValidString(f.text) {
-			return 0, align.Report{}, malformed("error.text.utf8", "Field", f.name)
+			return 0, rep, malformed("error.text.utf8", "Field", f.name)
 		}
 		if len(f.text) > MaxTextBytes {
-			return 0, align.Report{}, invalid("error.text.long", "Field", f.name, "Length", len(f.text), "Limit", MaxTextBytes)
+			return 0, rep, invalid("error.text.long", "Field", f.name, "Length", len(f.text), "Limit", MaxTextBytes)
 		}
-		if strings.TrimSpace(f.text) == "" {
-			return 0, align.Report{}, invalid("error.segments.none")
-		}
-	}
-	pairs, report := align.Texts(src, tgt, norm.NFC.String(t.Source), norm.NFC.String(t.Target))
-	report = fromOne(report)
-	d := NewDocument{Title: t.Title, SourceLang: src, TargetLang: tgt, Segments: make([]NewSegment, 0, len(pairs))}
-	pending := "" // target sentences with no source, waiting for a segment to join
-	for _, p := range pairs {
-		target := joinSentences(tgt, p.Target)
-		if len(p.Source) == 0 {
-			// A sentence only the translation has joins its neighbour's target, so
-			// that every segment has a source and nothing is dropped.
-			if n := len(d.Segments); n > 0 {
-				d.Segments[n-1].Target = joinSentences(tgt, []string{d.Segments[n-1].Target, target})
-			} else {
-				pending = joinSentences(tgt, []string{pending, target})
+		if sides[i], err = parseArticle(format, nfc(f.text)); err != nil {
+			if errors.Is(err, formats.ErrNoSegments) {
+				return 0, rep, invalid("error.segments.none")
 			}
-			continue
+			return 0, rep, malformed("error.article.parse", "Field", f.name, "Detail", err.Error())
 		}
-		if pending != "" {
-			target, pending = joinSentences(tgt, []string{pending, target}), ""
-		}
-		para := p.Paragraph + 1 // paragraphs count from 1, as in the other imports
-		d.Segments = append(d.Segments, NewSegment{Source: joinSentences(src, p.Source), Target: target, Paragraph: &para})
 	}
+	rep.SetAside = append(sides[0].SetAside, sides[1].SetAside...)
+	title := t.Title
+	if strings.TrimSpace(title) == "" {
+		title = articleTitle(sides[0])
+	}
+	d := NewDocument{Title: title, SourceLang: src, TargetLang: tgt, Format: format}
+	d.Segments, rep.Report = alignArticles(src, tgt, sides[0].Blocks, sides[1].Blocks)
 	var id int64
 	if u != nil {
 		id, err = s.CreateDocument(ctx, *u, d)
 	} else {
 		id, err = s.ImportDocument(ctx, d)
 	}
-	return id, report, err
+	return id, rep, err
 }
 
-// fromOne numbers the report's paragraphs from 1, as the segments are.
-func fromOne(r align.Report) align.Report {
-	for i := range r.NonOneToOne {
-		r.NonOneToOne[i].Paragraph++
+// ArticleFormatFor names the format of an article file by its extension:
+// markdown for .md and .markdown, html for .html and .htm, else text.
+func ArticleFormatFor(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown":
+		return "markdown"
+	case ".html", ".htm", ".xhtml":
+		return "html"
 	}
-	for i := range r.UnmatchedSourceParagraphs {
-		r.UnmatchedSourceParagraphs[i]++
+	return "text"
+}
+
+func validFormat(f string) bool {
+	for _, x := range ArticleFormats {
+		if f == x {
+			return true
+		}
 	}
-	for i := range r.UnmatchedTargetParagraphs {
-		r.UnmatchedTargetParagraphs[i]++
+	return false
+}
+
+// articleTitle is the text of the article's first h1, or else the title the
+// page gives (an HTML <title> often carries the site's name too).
+func articleTitle(doc formats.ArticleDoc) string {
+	for _, b := range doc.Blocks {
+		if b.Path == "h1" {
+			return strings.TrimSpace(formats.PlainText(b.Text, b.Tags))
+		}
 	}
-	return r
+	return doc.Title
+}
+
+// parseArticle reads one side of an article into blocks; plain text has one
+// block per paragraph, with no path and no tags.
+func parseArticle(format, text string) (formats.ArticleDoc, error) {
+	switch format {
+	case "markdown":
+		return formats.ParseMarkdown(text)
+	case "html":
+		return formats.ParseHTML(text)
+	}
+	var doc formats.ArticleDoc
+	for _, p := range segment.Paragraphs(text) {
+		doc.Blocks = append(doc.Blocks, formats.Block{Text: p})
+	}
+	if len(doc.Blocks) == 0 {
+		return doc, formats.ErrNoSegments
+	}
+	return doc, nil
+}
+
+// alignArticles aligns the blocks of an article with those of its translation
+// and returns one segment per aligned group, numbered by the source block it
+// comes from, and the report.
+func alignArticles(srcLang, tgtLang string, src, tgt []formats.Block) ([]NewSegment, align.Report) {
+	texts := func(bs []formats.Block) []string {
+		out := make([]string, len(bs))
+		for i, b := range bs {
+			out[i] = b.Text
+		}
+		return out
+	}
+	pairs, report := align.Paragraphs(srcLang, tgtLang, texts(src), texts(tgt))
+	unmatched := func(list []int, i int) bool {
+		for _, x := range list {
+			if x == i {
+				return true
+			}
+		}
+		return false
+	}
+	out := make([]NewSegment, 0, len(pairs))
+	maps := tagMaps{src: src, tgt: tgt}
+	var groupings []align.Grouping
+	var pending []string // target sentences with no source, waiting for a segment to join
+	pendingFrom := -1
+	for _, p := range pairs {
+		if len(p.Source) == 0 {
+			// A sentence only the translation has joins its neighbour's target, so
+			// that every segment has a source and nothing is dropped.
+			if n := len(out); n > 0 {
+				prev := &out[n-1]
+				text := maps.target(*prev.Paragraph-1, p.TargetParagraph, joinSentences(tgtLang, p.Target))
+				prev.Target = joinSentences(tgtLang, []string{prev.Target, text})
+				prev.tagTarget(maps, *prev.Paragraph-1)
+			} else {
+				pending, pendingFrom = append(pending, p.Target...), p.TargetParagraph
+			}
+			if !unmatched(report.UnmatchedTargetParagraphs, p.TargetParagraph) {
+				groupings = append(groupings, align.Grouping{Paragraph: max(len(out), 1), Target: p.Target, Kind: "0-1"})
+			}
+			continue
+		}
+		b := p.SourceParagraph
+		para := b + 1
+		target := ""
+		if len(p.Target) > 0 {
+			target = maps.target(b, p.TargetParagraph, joinSentences(tgtLang, p.Target))
+		}
+		if len(pending) > 0 {
+			target = joinSentences(tgtLang, []string{maps.target(b, pendingFrom, joinSentences(tgtLang, pending)), target})
+			pending = nil
+		}
+		seg := NewSegment{Source: joinSentences(srcLang, p.Source), Target: target, Paragraph: &para, Block: src[b].Path}
+		if len(p.Source) != 1 || len(p.Target) != 1 {
+			seg.Grouping = strconv.Itoa(len(p.Source)) + "-" + strconv.Itoa(len(p.Target))
+			if !unmatched(report.UnmatchedSourceParagraphs, b) {
+				groupings = append(groupings, align.Grouping{Paragraph: para, Source: p.Source, Target: p.Target, Kind: seg.Grouping})
+			}
+		}
+		seg.tagTarget(maps, b)
+		out = append(out, seg)
+	}
+	report.NonOneToOne = groupings
+	for i := range report.UnmatchedSourceParagraphs {
+		report.UnmatchedSourceParagraphs[i]++
+	}
+	for i := range report.UnmatchedTargetParagraphs {
+		report.UnmatchedTargetParagraphs[i]++
+	}
+	return out, report
+}
+
+// tagTarget sets the segment's tag table: the entries of source block b that its
+// source and target use, and the target's own tags mapped into it.
+func (sg *NewSegment) tagTarget(m tagMaps, b int) {
+	used := map[int]bool{}
+	for _, t := range tags.Scan(sg.Source) {
+		used[t.ID] = true
+	}
+	for _, t := range tags.Scan(sg.Target) {
+		used[t.ID] = true
+	}
+	sg.Tags = nil
+	for _, t := range m.table(b) {
+		if used[t.ID] {
+			sg.Tags = append(sg.Tags, m.entry(b, t))
+		}
+	}
+	for _, t := range m.extra[b] {
+		if used[t.ID] {
+			sg.Tags = append(sg.Tags, t)
+		}
+	}
 }
 
 // joinSentences puts the sentences of one aligned group back together: with a space,

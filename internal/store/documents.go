@@ -13,6 +13,7 @@ type Document struct {
 	ID           int64
 	Title        string
 	SourceLang   string
+	Format       string // the shape the article came in: text, markdown or html
 	CreatedAt    time.Time
 	Translations []Translation
 }
@@ -34,11 +35,13 @@ type NewDocument struct {
 	Title      string
 	SourceLang string
 	Lang       string
-	CreatedBy  int64 // 0 when no user made it (the CLI or the demo loader)
+	Format     string // text (when empty), markdown or html
+	CreatedBy  int64  // 0 when no user made it (the CLI or the demo loader)
 	Segments   []NewSegment
 }
 
-// NewSegment is one imported segment pair.
+// NewSegment is one imported segment pair. State is the state a bilingual file
+// gave it ("" is mt); Notes become its first comments, by the document's creator.
 type NewSegment struct {
 	Paragraph   int
 	Index       int
@@ -46,18 +49,24 @@ type NewSegment struct {
 	MT          string
 	Issues      string // JSON; "" stores "[]"
 	IssueChecks string
+	Block       string // see Segment
+	Tags        string
+	Grouping    string
+	State       string
+	Notes       []string
 }
 
 // CreateDocument stores d, its translation, its segments and each segment's first
-// revision (kind "import") in one transaction, and returns the document's id.
+// revision (kind "import") and notes in one transaction, and returns the document's
+// id.
 func (s *Store) CreateDocument(ctx context.Context, d NewDocument) (int64, error) {
 	var docID int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		ts := now()
 		creator := nullID(d.CreatedBy)
 		res, err := tx.ExecContext(ctx,
-			`INSERT INTO documents (title, source_lang, created_by, created_at) VALUES (?, ?, ?, ?)`,
-			d.Title, d.SourceLang, creator, ts)
+			`INSERT INTO documents (title, source_lang, format, created_by, created_at) VALUES (?, ?, ?, ?, ?)`,
+			d.Title, d.SourceLang, formatOr(d.Format), creator, ts)
 		if err != nil {
 			return fmt.Errorf("insert document: %w", err)
 		}
@@ -74,9 +83,15 @@ func (s *Store) CreateDocument(ctx context.Context, d NewDocument) (int64, error
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx,
-			`INSERT INTO translation_states (translation_id, state, n) VALUES (?, 'mt', ?)`, trID, len(d.Segments)); err != nil {
-			return fmt.Errorf("insert state counts: %w", err)
+		counts := map[string]int{}
+		for _, sg := range d.Segments {
+			counts[stateOr(sg.State)]++
+		}
+		for state, n := range counts {
+			if _, err := tx.ExecContext(ctx,
+				`INSERT INTO translation_states (translation_id, state, n) VALUES (?, ?, ?)`, trID, state, n); err != nil {
+				return fmt.Errorf("insert state counts: %w", err)
+			}
 		}
 		return insertSegments(ctx, tx, trID, creator, ts, d.Segments)
 	})
@@ -88,15 +103,16 @@ func insertSegments(ctx context.Context, tx *sql.Tx, trID int64, author any, ts 
 	// bulk insert that costs more than the insert. Cancellation is checked per batch.
 	bg := context.WithoutCancel(ctx)
 	insSeg, err := tx.PrepareContext(bg,
-		`INSERT INTO segments (translation_id, pos, paragraph, idx, source, mt, target, state, version, issues, issue_checks)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, 'mt', 1, ?, ?)`)
+		`INSERT INTO segments (translation_id, pos, paragraph, idx, source, mt, target, state, version, issues, issue_checks,
+		                       block, tags, grouping)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return fmt.Errorf("prepare segment insert: %w", err)
 	}
 	defer insSeg.Close()
 	insRev, err := tx.PrepareContext(bg,
 		`INSERT INTO revisions (segment_id, version, text, state, kind, author_id, distance, created_at)
-		 VALUES (?, 1, ?, 'mt', 'import', ?, 0, ?)`)
+		 VALUES (?, 1, ?, ?, 'import', ?, 0, ?)`)
 	if err != nil {
 		return fmt.Errorf("prepare revision insert: %w", err)
 	}
@@ -111,7 +127,9 @@ func insertSegments(ctx context.Context, tx *sql.Tx, trID int64, author any, ts 
 		if issues == "" {
 			issues = "[]"
 		}
-		res, err := insSeg.ExecContext(bg, trID, i, sg.Paragraph, sg.Index, sg.Source, sg.MT, sg.MT, issues, sg.IssueChecks)
+		state := stateOr(sg.State)
+		res, err := insSeg.ExecContext(bg, trID, i, sg.Paragraph, sg.Index, sg.Source, sg.MT, sg.MT, state,
+			issues, sg.IssueChecks, sg.Block, sg.Tags, sg.Grouping)
 		if err != nil {
 			return fmt.Errorf("insert segment %d: %w", i+1, err)
 		}
@@ -119,11 +137,34 @@ func insertSegments(ctx context.Context, tx *sql.Tx, trID int64, author any, ts 
 		if err != nil {
 			return err
 		}
-		if _, err := insRev.ExecContext(bg, segID, sg.MT, author, ts); err != nil {
+		if _, err := insRev.ExecContext(bg, segID, sg.MT, state, author, ts); err != nil {
 			return fmt.Errorf("insert revision %d: %w", i+1, err)
+		}
+		for _, note := range sg.Notes {
+			if _, err := tx.ExecContext(bg,
+				`INSERT INTO comments (segment_id, author_id, body, created_at) VALUES (?, ?, ?, ?)`,
+				segID, author, note, ts); err != nil {
+				return fmt.Errorf("insert note of segment %d: %w", i+1, err)
+			}
 		}
 	}
 	return nil
+}
+
+// stateOr returns state, or mt when it is empty.
+func stateOr(state string) string {
+	if state == "" {
+		return "mt"
+	}
+	return state
+}
+
+// formatOr returns format, or text when it is empty.
+func formatOr(format string) string {
+	if format == "" {
+		return "text"
+	}
+	return format
 }
 
 // CountDocuments returns how many documents exist.
@@ -140,8 +181,8 @@ func (s *Store) Document(ctx context.Context, id int64) (Document, error) {
 	var d Document
 	var created string
 	err := s.r.QueryRowContext(ctx,
-		`SELECT id, title, source_lang, created_at FROM documents WHERE id = ?`, id).
-		Scan(&d.ID, &d.Title, &d.SourceLang, &created)
+		`SELECT id, title, source_lang, format, created_at FROM documents WHERE id = ?`, id).
+		Scan(&d.ID, &d.Title, &d.SourceLang, &d.Format, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Document{}, fmt.Errorf("document %d: %w", id, ErrNotFound)
 	}
@@ -160,7 +201,7 @@ func (s *Store) Document(ctx context.Context, id int64) (Document, error) {
 // ListDocuments returns every document, newest first, with translations and counts.
 func (s *Store) ListDocuments(ctx context.Context) ([]Document, error) {
 	rows, err := s.r.QueryContext(ctx,
-		`SELECT id, title, source_lang, created_at FROM documents ORDER BY id DESC`)
+		`SELECT id, title, source_lang, format, created_at FROM documents ORDER BY id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("list documents: %w", err)
 	}
@@ -169,7 +210,7 @@ func (s *Store) ListDocuments(ctx context.Context) ([]Document, error) {
 	for rows.Next() {
 		var d Document
 		var created string
-		if err := rows.Scan(&d.ID, &d.Title, &d.SourceLang, &created); err != nil {
+		if err := rows.Scan(&d.ID, &d.Title, &d.SourceLang, &d.Format, &created); err != nil {
 			return nil, fmt.Errorf("scan document: %w", err)
 		}
 		d.CreatedAt = parseTime(created)

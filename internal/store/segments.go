@@ -31,6 +31,12 @@ type Segment struct {
 	Issues      string
 	IssueChecks string
 	Dismissed   string
+	// Block is the path of the article block the segment belongs to ("" for plain
+	// text); Tags the JSON table of its inline tags ("" when none); Grouping the
+	// alignment grouping that made it ("2-1"; "" for 1-1).
+	Block    string
+	Tags     string
+	Grouping string
 
 	// Filled by ListSegments and ForEachSegment: who made the current version
 	// and when; by ListSegments: how many comments the segment has; by
@@ -79,16 +85,21 @@ type Revision struct {
 }
 
 const segmentColumns = `sg.id, t.document_id, sg.translation_id, t.lang, sg.pos, sg.paragraph, sg.idx,
-	sg.source, sg.mt, sg.target, sg.state, sg.reason, sg.version, sg.issues, sg.issue_checks, sg.dismissed, d.source_lang`
+	sg.source, sg.mt, sg.target, sg.state, sg.reason, sg.version, sg.issues, sg.issue_checks, sg.dismissed, d.source_lang, sg.block, sg.tags, sg.grouping`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanSegment(row scanner) (Segment, error) {
 	var sg Segment
-	err := row.Scan(&sg.ID, &sg.DocumentID, &sg.TranslationID, &sg.Lang, &sg.Pos, &sg.Paragraph,
-		&sg.Index, &sg.Source, &sg.MT, &sg.Target, &sg.State, &sg.Reason, &sg.Version,
-		&sg.Issues, &sg.IssueChecks, &sg.Dismissed, &sg.SourceLang)
+	err := row.Scan(segmentDest(&sg)...)
 	return sg, err
+}
+
+// segmentDest returns the scan destinations for segmentColumns, followed by extra.
+func segmentDest(sg *Segment, extra ...any) []any {
+	return append([]any{&sg.ID, &sg.DocumentID, &sg.TranslationID, &sg.Lang, &sg.Pos, &sg.Paragraph,
+		&sg.Index, &sg.Source, &sg.MT, &sg.Target, &sg.State, &sg.Reason, &sg.Version,
+		&sg.Issues, &sg.IssueChecks, &sg.Dismissed, &sg.SourceLang, &sg.Block, &sg.Tags, &sg.Grouping}, extra...)
 }
 
 // Segment returns one segment by id.
@@ -152,9 +163,7 @@ func (s *Store) ListSegments(ctx context.Context, tr Translation, f Filter, offs
 	for rows.Next() {
 		var sg Segment
 		var changed string
-		err := rows.Scan(&sg.ID, &sg.DocumentID, &sg.TranslationID, &sg.Lang, &sg.Pos, &sg.Paragraph,
-			&sg.Index, &sg.Source, &sg.MT, &sg.Target, &sg.State, &sg.Reason, &sg.Version,
-			&sg.Issues, &sg.IssueChecks, &sg.Dismissed, &sg.SourceLang, &sg.ChangedBy, &changed, &sg.Comments)
+		err := rows.Scan(segmentDest(&sg, &sg.ChangedBy, &changed, &sg.Comments)...)
 		if err != nil {
 			return page, fmt.Errorf("scan segment: %w", err)
 		}
@@ -208,9 +217,7 @@ func (s *Store) ForEachSegment(ctx context.Context, tr Translation, fn func(Segm
 	for rows.Next() {
 		var sg Segment
 		var changed, created string
-		err := rows.Scan(&sg.ID, &sg.DocumentID, &sg.TranslationID, &sg.Lang, &sg.Pos, &sg.Paragraph,
-			&sg.Index, &sg.Source, &sg.MT, &sg.Target, &sg.State, &sg.Reason, &sg.Version,
-			&sg.Issues, &sg.IssueChecks, &sg.Dismissed, &sg.SourceLang, &sg.ChangedBy, &changed, &created)
+		err := rows.Scan(segmentDest(&sg, &sg.ChangedBy, &changed, &created)...)
 		if err != nil {
 			return fmt.Errorf("scan segment: %w", err)
 		}

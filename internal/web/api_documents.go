@@ -6,7 +6,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"copydesk/internal/align"
 	"copydesk/internal/review"
 )
 
@@ -25,12 +24,14 @@ type createDocumentRequest struct {
 	Format     string `json:"format"`
 }
 
-// alignmentJSON reports the groupings of a two-text import that were not 1–1.
+// alignmentJSON reports the groupings of a two-text import that were not 1–1,
+// and what was set aside of an HTML page.
 type alignmentJSON struct {
 	Pairs                     int            `json:"pairs"`
 	Groupings                 []groupingJSON `json:"groupings"`
 	UnmatchedSourceParagraphs []int          `json:"unmatched_source_paragraphs"`
 	UnmatchedTargetParagraphs []int          `json:"unmatched_target_paragraphs"`
+	SetAside                  []string       `json:"set_aside"`
 }
 
 type groupingJSON struct {
@@ -40,10 +41,11 @@ type groupingJSON struct {
 	Target    []string `json:"target"`
 }
 
-func toAlignmentJSON(r align.Report) alignmentJSON {
+func toAlignmentJSON(r review.ImportReport) alignmentJSON {
 	out := alignmentJSON{Pairs: r.Pairs, Groupings: []groupingJSON{},
 		UnmatchedSourceParagraphs: append([]int{}, r.UnmatchedSourceParagraphs...),
-		UnmatchedTargetParagraphs: append([]int{}, r.UnmatchedTargetParagraphs...)}
+		UnmatchedTargetParagraphs: append([]int{}, r.UnmatchedTargetParagraphs...),
+		SetAside:                  append([]string{}, r.SetAside...)}
 	for _, g := range r.NonOneToOne {
 		out.Groupings = append(out.Groupings, groupingJSON{Paragraph: g.Paragraph, Kind: g.Kind, Source: g.Source, Target: g.Target})
 	}
@@ -56,6 +58,10 @@ func (s *server) createDocument(c *gin.Context) {
 		return
 	}
 	var req createDocumentRequest
+	if isMultipart(c) {
+		s.createFromUpload(c)
+		return
+	}
 	if !readJSON(c, &req) {
 		return
 	}
@@ -89,17 +95,14 @@ func (s *server) created(c *gin.Context, id int64, show func(documentJSON) any) 
 
 // createFromTexts is POST /api/v1/documents with source_text and target_text.
 func (s *server) createFromTexts(c *gin.Context, req createDocumentRequest) {
-	if req.Format != "" && req.Format != "text" {
-		abortJSON(c, http.StatusUnprocessableEntity, "format must be text: Markdown and HTML articles are not supported yet")
-		return
-	}
 	if len(req.Segments) > 0 {
 		abortJSON(c, http.StatusUnprocessableEntity, "send either segments or source_text and target_text, not both")
 		return
 	}
 	u := currentUser(c)
 	id, report, err := s.svc.CreateFromTexts(c.Request.Context(), &u, review.NewTexts{Title: req.Title,
-		SourceLang: req.SourceLang, TargetLang: req.TargetLang, Source: req.SourceText, Target: req.TargetText})
+		SourceLang: req.SourceLang, TargetLang: req.TargetLang, Source: req.SourceText, Target: req.TargetText,
+		Format: req.Format})
 	if err != nil {
 		s.fail(c, err, "document")
 		return

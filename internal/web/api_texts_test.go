@@ -48,7 +48,8 @@ func TestAPICreateFromTwoTexts(t *testing.T) {
 		Documents []apiDocument `json:"documents"`
 	}](t, e.call(t, http.MethodGet, "/api/v1/documents", e.viewer, nil)).Documents)
 	for _, body := range []map[string]any{
-		{"title": "x", "source_lang": "en", "target_lang": "fr", "format": "html", "source_text": "a", "target_text": "b"},
+		{"title": "x", "source_lang": "en", "target_lang": "fr", "format": "docx", "source_text": "a", "target_text": "b"},
+		{"title": "x", "source_lang": "en", "target_lang": "fr", "format": "html", "source_text": "<nav>Home</nav>", "target_text": "<p>b</p>"},
 		{"title": "x", "source_lang": "en", "target_lang": "fr", "source_text": "  ", "target_text": "b"},
 		{"title": "x", "source_lang": "english-xx", "target_lang": "fr", "source_text": "a", "target_text": "b"},
 	} {

@@ -90,13 +90,23 @@ type segmentJSON struct {
 	Reason     string      `json:"reason,omitempty"`
 	Version    int         `json:"version"`
 	Issues     []issueJSON `json:"issues"`
+	// Articles from Markdown and HTML: the block path, the inline tag table,
+	// and the alignment grouping when not one sentence to one.
+	Block    string          `json:"block,omitempty"`
+	Tags     json.RawMessage `json:"tags,omitempty"`
+	Grouping string          `json:"grouping,omitempty"`
 }
 
 // toSegmentJSON shows a segment to the API, its issues' messages in English.
 func toSegmentJSON(sg store.Segment) segmentJSON {
-	return segmentJSON{ID: sg.ID, DocumentID: sg.DocumentID, Lang: sg.Lang, Paragraph: sg.Paragraph,
+	out := segmentJSON{ID: sg.ID, DocumentID: sg.DocumentID, Lang: sg.Lang, Paragraph: sg.Paragraph,
 		Index: sg.Index, Source: sg.Source, MT: sg.MT, Target: sg.Target, State: sg.State,
-		Reason: sg.Reason, Version: sg.Version, Issues: issuesJSON(fallbackLocalizer(), review.Issues(sg))}
+		Reason: sg.Reason, Version: sg.Version, Issues: issuesJSON(fallbackLocalizer(), review.Issues(sg)),
+		Block: sg.Block, Grouping: sg.Grouping}
+	if sg.Tags != "" {
+		out.Tags = json.RawMessage(sg.Tags)
+	}
+	return out
 }
 
 // translationJSON is one target language of a document with its progress.
@@ -111,12 +121,13 @@ type documentJSON struct {
 	ID           int64             `json:"id"`
 	Title        string            `json:"title"`
 	SourceLang   string            `json:"source_lang"`
+	Format       string            `json:"format"`
 	CreatedAt    time.Time         `json:"created_at"`
 	Translations []translationJSON `json:"translations"`
 }
 
 func toDocumentJSON(d store.Document) documentJSON {
-	out := documentJSON{ID: d.ID, Title: d.Title, SourceLang: d.SourceLang, CreatedAt: d.CreatedAt,
+	out := documentJSON{ID: d.ID, Title: d.Title, SourceLang: d.SourceLang, Format: d.Format, CreatedAt: d.CreatedAt,
 		Translations: make([]translationJSON, len(d.Translations))}
 	for i, t := range d.Translations {
 		counts := make(map[string]int, len(review.States))

@@ -21,6 +21,9 @@ var messageIDs = []string{
 	"error.segment.rejected", "error.segments.many", "error.segments.none", "error.text.long",
 	"error.text.utf8", "error.title.required", "error.user.demoteself", "error.user.exists",
 	"error.user.name", "error.user.role", "error.version.invalid",
+	"error.article.format", "error.article.parse", "error.segment.state",
+	"error.tags.missing", "error.tags.extra", "error.tags.unclosed", "error.tags.unopened",
+	"error.tags.crossed", "error.tags.twice",
 	// The checks: their names, their messages (qa.Issue.Message) and severities.
 	"check.boilerplate", "check.bracket-unbalanced", "check.double-space", "check.edge-whitespace",
 	"check.empty-target", "check.end-punct", "check.glossary", "check.inverted-punct",

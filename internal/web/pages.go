@@ -25,17 +25,23 @@ type pages struct {
 // placeholderFuncs lets templates parse before a request binds the real,
 // language-specific functions with Clone and Funcs.
 var placeholderFuncs = template.FuncMap{
-	"t":         func(id string, pairs ...any) string { return id },
-	"tn":        func(id string, n int, pairs ...any) string { return id },
-	"langname":  func(tag string) string { return tag },
-	"asset":     func(name string) string { return name },
-	"percent":   percent,
-	"statefmt":  func(state string) string { return "state." + state },
-	"since":     func(t time.Time) string { return "" },
-	"datetime":  func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-	"add":       func(a, b int) int { return a + b },
-	"blank":     func(s string) bool { return strings.TrimSpace(s) == "" },
-	"checkdata": func(row segmentRow, canEdit bool) checkData { return checkData{Row: row, CanEdit: canEdit} },
+	"t":          func(id string, pairs ...any) string { return id },
+	"tn":         func(id string, n int, pairs ...any) string { return id },
+	"langname":   func(tag string) string { return tag },
+	"asset":      func(name string) string { return name },
+	"percent":    percent,
+	"statefmt":   func(state string) string { return "state." + state },
+	"since":      func(t time.Time) string { return "" },
+	"datetime":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"add":        func(a, b int) int { return a + b },
+	"blank":      func(s string) bool { return strings.TrimSpace(s) == "" },
+	"checkdata":  func(row segmentRow, canEdit bool) checkData { return checkData{Row: row, CanEdit: canEdit} },
+	"tagged":     taggedHTML,
+	"blocklabel": blockLabel,
+	"grouping": func(g string) []string {
+		a, b, _ := strings.Cut(g, "-")
+		return []string{a, b}
+	},
 }
 
 // loadPages parses every templates/*.html except the layout, each with the layout,

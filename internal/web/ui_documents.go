@@ -10,7 +10,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"copydesk/internal/align"
 	"copydesk/internal/formats"
 	"copydesk/internal/review"
 	"copydesk/internal/store"
@@ -44,13 +43,16 @@ type stateCount struct {
 
 type createForm struct {
 	Title, SourceLang, TargetLang, Format, Text string
-	SourceText, TargetText                      string // an article and its translation, aligned on import
+	// An article and its translation, pasted or uploaded, aligned on import;
+	// ArticleFormat is auto (from the uploaded file's name, else text), text,
+	// markdown or html.
+	SourceText, TargetText, ArticleFormat string
 }
 
 // documentsPage handles GET /: the articles with their progress, and the form that
 // creates one.
 func (s *server) documentsPage(c *gin.Context) {
-	s.renderDocuments(c, http.StatusOK, createForm{Format: "auto"}, "")
+	s.renderDocuments(c, http.StatusOK, createForm{Format: "auto", ArticleFormat: "auto"}, "")
 }
 
 func (s *server) renderDocuments(c *gin.Context, status int, form createForm, formErr string) {
@@ -87,12 +89,23 @@ func (s *server) createDocumentForm(c *gin.Context) {
 	loc := localizer(c)
 	form := createForm{Title: c.PostForm("title"), SourceLang: c.PostForm("source_lang"),
 		TargetLang: c.PostForm("target_lang"), Format: c.DefaultPostForm("format", "auto"), Text: c.PostForm("text"),
-		SourceText: c.PostForm("source_text"), TargetText: c.PostForm("target_text")}
+		SourceText: c.PostForm("source_text"), TargetText: c.PostForm("target_text"),
+		ArticleFormat: c.DefaultPostForm("article_format", "auto")}
 	if !review.Can(currentUser(c).Role, review.ActImport) {
 		s.showError(c, http.StatusForbidden, "error.forbidden")
 		return
 	}
+	srcName, ok := s.uploadedText(c, "source_file", &form.SourceText)
+	if !ok {
+		return
+	}
+	if _, ok := s.uploadedText(c, "target_file", &form.TargetText); !ok {
+		return
+	}
 	if strings.TrimSpace(form.SourceText) != "" || strings.TrimSpace(form.TargetText) != "" {
+		if form.ArticleFormat == "auto" {
+			form.ArticleFormat = review.ArticleFormatFor(srcName)
+		}
 		s.createFromTextsForm(c, form)
 		return
 	}
@@ -133,6 +146,28 @@ func (s *server) createDocumentForm(c *gin.Context) {
 	}
 }
 
+// uploadedText reads the file uploaded as field into text, when there is one,
+// and returns its name.
+func (s *server) uploadedText(c *gin.Context, field string, text *string) (string, bool) {
+	fh, err := c.FormFile(field)
+	if err != nil || fh.Size == 0 {
+		return "", true
+	}
+	f, err := fh.Open()
+	if err != nil {
+		s.fail(c, err, "file")
+		return "", false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		s.fail(c, err, "file")
+		return "", false
+	}
+	*text = string(data)
+	return fh.Filename, true
+}
+
 // createdFromForm answers a refused article form (the form again, with the
 // rule's message) and otherwise returns the new document's translation.
 func (s *server) createdFromForm(c *gin.Context, form createForm, id int64, err error) (store.Translation, bool) {
@@ -158,7 +193,7 @@ type alignedPage struct {
 	base
 	DocID      int64
 	Lang       string
-	Report     align.Report
+	Report     review.ImportReport
 	Unmatched  bool
 	ReviewPath string
 }
@@ -168,7 +203,8 @@ type alignedPage struct {
 func (s *server) createFromTextsForm(c *gin.Context, form createForm) {
 	u := currentUser(c)
 	id, report, err := s.svc.CreateFromTexts(c.Request.Context(), &u, review.NewTexts{Title: form.Title,
-		SourceLang: form.SourceLang, TargetLang: form.TargetLang, Source: form.SourceText, Target: form.TargetText})
+		SourceLang: form.SourceLang, TargetLang: form.TargetLang, Source: form.SourceText, Target: form.TargetText,
+		Format: form.ArticleFormat})
 	tr, ok := s.createdFromForm(c, form, id, err)
 	if !ok {
 		return

@@ -67,6 +67,7 @@ var scriptText = map[string]string{
 
 type paragraphGroup struct {
 	Number int
+	Block  string // the block path of a Markdown or HTML article
 	Rows   []segmentRow
 }
 
@@ -149,7 +150,7 @@ func (s *server) reviewPage(c *gin.Context) {
 		row := segmentRow{Segment: sg, Changed: sg.Target != sg.MT, Diff: textdiff.Words(sg.MT, sg.Target),
 			Checks: newIssueView(loc, sg)}
 		if n := len(p.Paragraphs); n == 0 || p.Paragraphs[n-1].Number != sg.Paragraph {
-			p.Paragraphs = append(p.Paragraphs, paragraphGroup{Number: sg.Paragraph})
+			p.Paragraphs = append(p.Paragraphs, paragraphGroup{Number: sg.Paragraph, Block: sg.Block})
 		}
 		last := &p.Paragraphs[len(p.Paragraphs)-1]
 		last.Rows = append(last.Rows, row)
