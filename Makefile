@@ -4,7 +4,7 @@ GO      ?= go
 BIN     := bin/copydesk
 BENCH   ?= .
 
-.PHONY: run build test lint bench deps
+.PHONY: run build test lint bench accuracy deps
 
 run: build
 	./$(BIN) serve --demo
@@ -24,3 +24,7 @@ lint:
 
 bench: deps
 	$(GO) test -run='^$$' -bench='$(BENCH)' -benchmem -count=1 ./...
+
+# Sentence-boundary and alignment accuracy on the gold data in testdata/gold.
+accuracy:
+	$(GO) test -count=1 -run 'Accuracy' -v ./internal/segment/ ./internal/align/ | grep -v '^=== '
