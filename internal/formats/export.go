@@ -71,7 +71,10 @@ type Article struct {
 // xliff, xliff2 and tmx hold every segment with its source, target, state
 // and notes; XLIFF groups the units of a paragraph in <group id="pN">, TMX
 // records the paragraph in <prop type="x-copydesk-paragraph">, so Parse reads
-// the paragraphs back. Text is escaped by encoding/xml and kept exactly
+// the paragraphs, states and notes back. Balanced tag tokens are written as
+// the standards' inline codes (<g>/<x> in XLIFF 1.2, <pc>/<ph> in 2.0,
+// <bpt>/<ept>/<ph> in TMX; see inlineContent) and read back as tokens. Text
+// is escaped by encoding/xml and kept exactly
 // (line breaks and carriage returns as character references); a text with a
 // character XML 1.0 cannot carry (a control character other than tab, CR and
 // LF) is refused with an error. State mappings: see xliff12State,

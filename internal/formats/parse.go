@@ -78,9 +78,13 @@ func Parse(r io.Reader, format string) ([]Row, error) {
 // from source-language/target-language of <file> (1.2) or srcLang/trgLang
 // of the root (2.0). A unit inside a <group> gets the group's paragraph (the
 // number N of an id "pN", else the next free number); a unit outside any
-// group has none. TMX: see parseTMX. Inline markup is not kept: the tags are
-// dropped and their text kept, except that the content of native-code
-// elements (<ph>, <bpt>, <ept>, <it>, <ut>, <sub>) is dropped too.
+// group has none. TMX: see parseTMX. Inline codes numbered 1 to 999 become
+// tag tokens (package tags): XLIFF 1.2 <g id> → {id}…{/id}, <x/>, <bx/>, <ex/>,
+// <ph> → {id/}; XLIFF 2.0 <pc id> → a pair, <ph/>, <sc/>, <ec/> → {id/}; TMX
+// <bpt i>/<ept i> → {i}/{/i}, <ph x> → {x/} (see inlineRules). Other inline
+// markup is dropped and its text kept, except that the content of
+// native-code elements (<ph>, <bpt>, <ept>, <it>, <ut>, <sub>) is dropped
+// too; a text whose tokens would not be balanced is read without them.
 // XML input is read in strict mode; DOCTYPE and entity declarations, nesting
 // deeper than 64 elements and more than 1,000,000 units are refused.
 //

@@ -6,12 +6,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"copydesk/internal/formats"
+	"copydesk/internal/tags"
 )
 
 // These tests check that independent readers parse our XLIFF 1.2, XLIFF 2.0
@@ -33,12 +35,35 @@ const debianPython = "/usr/bin/python3"
 // translateScript prints, as JSON, [source, target] for every unit of the
 // file named by argv[1], as translate-toolkit reads it, whether the unit is
 // approved (null when the store has no such notion, as in TMX) and its notes
-// (joined with line feeds).
+// (joined with line feeds). For XLIFF it also prints, as "tagged", the
+// unit's placeables (translate-toolkit's rich text) written back as our tag
+// tokens: <g id> as {id}…{/id}, <x/>, <bx/>, <ex/> as {id/}.
 const translateScript = `
 import json, sys
 from translate.storage import factory
+
+def tokens(rich):
+    out = []
+    def walk(e):
+        name = type(e).__name__
+        if name == "G":
+            out.append("{%s}" % e.id)
+        elif name in ("X", "Bx", "Ex"):
+            out.append("{%s/}" % e.id)
+        for s in e.sub:
+            if isinstance(s, str):
+                out.append(s)
+            else:
+                walk(s)
+        if name == "G":
+            out.append("{/%s}" % e.id)
+    for e in rich or []:
+        walk(e)
+    return "".join(out)
+
 store = factory.getobject(sys.argv[1])
-out, approved, notes = [], [], []
+xliff = type(store).__name__ == "xlifffile"
+out, approved, notes, tagged = [], [], [], []
 for u in store.units:
     if u.isheader():
         continue
@@ -46,7 +71,10 @@ for u in store.units:
                 str(u.target) if u.target is not None else ""])
     approved.append(u.isapproved() if hasattr(u, "isapproved") else None)
     notes.append(u.getnotes())
-json.dump({"class": type(store).__name__, "units": out, "approved": approved, "notes": notes}, sys.stdout)
+    if xliff:
+        tagged.append([tokens(u.rich_source), tokens(u.rich_target)])
+json.dump({"class": type(store).__name__, "units": out, "approved": approved, "notes": notes,
+           "tagged": tagged if xliff else None}, sys.stdout)
 `
 
 // xliff2jsScript prints, as JSON, [source, target] and the notes for every
@@ -102,6 +130,11 @@ func readersArticle() formats.Article {
 			{ID: 202, Paragraph: 2, Index: 2, State: "approved",
 				Source: "Emoji 👩‍💻 and «quotes» ",
 				Target: " Émoji 👩‍💻 et «guillemets»"},
+			{ID: 203, Paragraph: 2, Index: 3, State: "draft",
+				Source: "The {1}river{/1} rose{2/}again, {3}see {4}the map{/4}{/3}.",
+				Target: "La {1}rivière{/1} a monté{2/}encore, {3}voir {4}la carte{/4}{/3}.",
+				Tags: []tags.Tag{{ID: 1, Kind: tags.Bold}, {ID: 2, Kind: tags.Break},
+					{ID: 3, Kind: tags.Link, Href: "https://example.org/map?a=1&b=2"}, {ID: 4, Kind: tags.Italic}}},
 		},
 	}
 }
@@ -126,12 +159,22 @@ func TestReadersTranslateToolkit(t *testing.T) {
 				Units    [][2]string `json:"units"`
 				Approved []*bool     `json:"approved"`
 				Notes    []string    `json:"notes"`
+				Tagged   [][2]string `json:"tagged"`
 			}
 			runJSON(t, cmd, &got)
 			if got.Class != tc.class {
 				t.Errorf("translate-toolkit read the %s export as %s, want %s", tc.format, got.Class, tc.class)
 			}
-			compareUnits(t, "translate-toolkit", tc.format, a, got.Units)
+			if tc.format == "xliff" {
+				// Its plain text leaves the inline codes out; its
+				// placeables are the codes, with our numbers.
+				compareUnits(t, "translate-toolkit", tc.format, a, got.Units, tags.Strip)
+				compareUnits(t, "translate-toolkit placeables", tc.format, a, got.Tagged, nil)
+			} else {
+				// TMX text includes the content of <bpt>, <ept> and
+				// <ph>, which is the token itself.
+				compareUnits(t, "translate-toolkit", tc.format, a, got.Units, nil)
+			}
 			if len(got.Notes) != len(got.Units) {
 				t.Errorf("translate-toolkit, %s export: notes for %d units, want %d", tc.format, len(got.Notes), len(got.Units))
 			}
@@ -188,7 +231,12 @@ func TestReadersXliff2js(t *testing.T) {
 			units[i][j] = *p
 		}
 	}
-	compareUnits(t, "xliff2js", "xliff2", a, units)
+	for i := range units {
+		for j := range units[i] {
+			units[i][j] = xliff2Tokens(units[i][j])
+		}
+	}
+	compareUnits(t, "xliff2js", "xliff2", a, units, nil)
 	if len(got.Notes) != len(got.Units) {
 		t.Errorf("xliff2js: notes for %d units, want %d", len(got.Notes), len(got.Units))
 	}
@@ -227,21 +275,51 @@ func runJSON(t *testing.T, cmd *exec.Cmd, v any) {
 }
 
 // compareUnits checks that the reader found one unit per segment, in order,
-// with the segment's source and target exactly.
-func compareUnits(t *testing.T, reader, format string, a formats.Article, got [][2]string) {
+// with the segment's source and target exactly, or, with a non-nil want, as
+// want renders them (tags.Strip for a reader that leaves inline codes out).
+func compareUnits(t *testing.T, reader, format string, a formats.Article, got [][2]string, want func(string) string) {
 	t.Helper()
+	if want == nil {
+		want = func(s string) string { return s }
+	}
 	if len(got) != len(a.Segments) {
 		t.Errorf("%s read %d units from the %s export, want %d: %q", reader, len(got), format, len(a.Segments), got)
 	}
 	for i := 0; i < len(got) && i < len(a.Segments); i++ {
 		sg := a.Segments[i]
-		if got[i][0] != sg.Source {
-			t.Errorf("%s, %s export, unit %d (segment %d): source\n got %q\nwant %q", reader, format, i+1, sg.ID, got[i][0], sg.Source)
+		if w := want(sg.Source); got[i][0] != w {
+			t.Errorf("%s, %s export, unit %d (segment %d): source\n got %q\nwant %q", reader, format, i+1, sg.ID, got[i][0], w)
 		}
-		if got[i][1] != sg.Target {
-			t.Errorf("%s, %s export, unit %d (segment %d): target\n got %q\nwant %q", reader, format, i+1, sg.ID, got[i][1], sg.Target)
+		if w := want(sg.Target); got[i][1] != w {
+			t.Errorf("%s, %s export, unit %d (segment %d): target\n got %q\nwant %q", reader, format, i+1, sg.ID, got[i][1], w)
 		}
 	}
+}
+
+// xliff2Code matches the XLIFF 2.0 inline codes as xliff2js writes them back
+// with inlineAsString: <pc id="N" …>, </pc> and <ph id="N" …/>.
+var xliff2Code = regexp.MustCompile(`<pc\b[^>]*?\bid="(\d+)"[^>]*>|</pc>|<ph\b[^>]*?\bid="(\d+)"[^>]*/>`)
+
+// xliff2Tokens turns the inline codes in a text as xliff2js renders it back
+// into our tag tokens, so that its reading can be compared exactly.
+func xliff2Tokens(s string) string {
+	var open []string
+	return xliff2Code.ReplaceAllStringFunc(s, func(m string) string {
+		sub := xliff2Code.FindStringSubmatch(m)
+		switch {
+		case m == "</pc>":
+			if len(open) == 0 {
+				return m
+			}
+			id := open[len(open)-1]
+			open = open[:len(open)-1]
+			return "{/" + id + "}"
+		case sub[1] != "":
+			open = append(open, sub[1])
+			return "{" + sub[1] + "}"
+		}
+		return "{" + sub[2] + "/}"
+	})
 }
 
 // repoRoot walks up from the working directory to the directory holding go.mod.

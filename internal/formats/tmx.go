@@ -9,10 +9,6 @@ import (
 	"time"
 )
 
-// tmxDrop lists the TMX inline elements whose content is native code, left
-// out on import; <hi> keeps its text and loses its tags.
-var tmxDrop = map[string]bool{"bpt": true, "ept": true, "ph": true, "it": true, "ut": true, "sub": true}
-
 // tmxParagraphProp is the <prop> type under which Write records a
 // segment's paragraph; Parse reads it back.
 const tmxParagraphProp = "x-copydesk-paragraph"
@@ -111,7 +107,7 @@ func readTU(s *xmlScanner) (tmxUnit, error) {
 					return s.skip()
 				}
 				var err error
-				text, err = s.text(tmxDrop, false)
+				text, err = s.text(&tmxInline)
 				return err
 			})
 			u.variants = append(u.variants, tmxVariant{lang: lang, text: text})
@@ -130,7 +126,7 @@ func readTUProp(s *xmlScanner, c xml.StartElement, u *tmxUnit) error {
 	if typ != tmxParagraphProp && typ != tmxStateProp {
 		return s.skip()
 	}
-	v, err := s.text(nil, false)
+	v, err := s.text(nil)
 	if err != nil {
 		return err
 	}
@@ -241,8 +237,8 @@ type tmxProp struct {
 }
 
 type tmxTUV struct {
-	Lang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
-	Seg  string `xml:"seg"`
+	Lang string    `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+	Seg  inlineXML `xml:"seg"`
 }
 
 // tmxTime formats t for TMX, or "" for the zero time.
@@ -255,7 +251,7 @@ func tmxTime(t time.Time) string {
 
 // writeTMX writes a as TMX 1.4b: one <tu> per segment with a source and a
 // target <tuv>, its dates and reviewer, its notes, and its paragraph and
-// state as <prop>s.
+// state as <prop>s; tag tokens as <bpt>, <ept> and <ph> (see inlineContent).
 func writeTMX(w io.Writer, a Article) error {
 	if err := checkArticleTexts(a); err != nil {
 		return err
@@ -280,7 +276,8 @@ func writeTMX(w io.Writer, a Article) error {
 			ChangeID:     sg.ChangedBy,
 			Notes:        sg.Notes,
 			Props:        []tmxProp{{Type: tmxParagraphProp, Text: strconv.Itoa(sg.Paragraph)}},
-			Variants:     []tmxTUV{{Lang: a.SourceLang, Seg: sg.Source}, {Lang: a.Lang, Seg: sg.Target}},
+			Variants: []tmxTUV{{Lang: a.SourceLang, Seg: inlineContent(sg.Source, sg.Tags, inlineTMX)},
+				{Lang: a.Lang, Seg: inlineContent(sg.Target, sg.Tags, inlineTMX)}},
 		}
 		if sg.State != "" {
 			tu.Props = append(tu.Props, tmxProp{Type: tmxStateProp, Text: sg.State})

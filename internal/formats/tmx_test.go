@@ -19,7 +19,7 @@ func TestParseTMX(t *testing.T) {
 <tu><prop type="other">x</prop><tuv xml:lang="EN-us"><seg>Click <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept><ph>{0}</ph> <hi>now</hi></seg></tuv>
 <tuv xml:lang="fr-FR"><seg>Cliquez sur OK</seg></tuv></tu>
 <tu><tuv lang="en-US"><seg>Alone</seg></tuv></tu></body></tmx>`,
-			want: []Row{{Source: "Click OK now", Target: "Cliquez sur OK"}, {Source: "Alone"}}, src: "en-US", tgt: "fr-FR"},
+			want: []Row{{Source: "Click {1}OK{/1} now", Target: "Cliquez sur OK"}, {Source: "Alone"}}, src: "en-US", tgt: "fr-FR"},
 		{name: "srclang all", in: `<tmx version="1.4"><header srclang="*all*"/><body>
 <tu><tuv xml:lang="de"><seg>Ja</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>`,
 			want: []Row{{Source: "Ja", Target: "Yes"}}, src: "de", tgt: "en"},

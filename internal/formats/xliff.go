@@ -14,11 +14,6 @@ const (
 	xliff20NS = "urn:oasis:names:tc:xliff:document:2.0"
 )
 
-// xliff12Drop lists the XLIFF 1.2 inline elements whose content is native
-// code, not text: it is left out on import. Other inline elements (<g>,
-// <mrk>) keep their text and lose their tags; <x/>, <bx/>, <ex/> are empty.
-var xliff12Drop = map[string]bool{"ph": true, "bpt": true, "ept": true, "it": true, "sub": true}
-
 // parseXLIFF reads an XLIFF 1.2 or 2.0 document, told apart by the root
 // element's namespace or, failing that, its version attribute. Versions 1.0
 // and 1.1 are read as 1.2.
@@ -109,7 +104,7 @@ func readContainer(s *xmlScanner, ns, unitName string, paras *groupParas, unit f
 // state-qualifier give.
 func (r *xliff12Reader) unit(e xml.StartElement) error {
 	line := r.s.line()
-	c, err := readUnit(r.s, r.ns, xliff12Drop, false, true)
+	c, err := readUnit(r.s, r.ns, &xliff12Inline, true)
 	if err != nil {
 		return err
 	}
@@ -127,10 +122,9 @@ type unitContent struct {
 }
 
 // readUnit reads the <source> and <target> children (in namespace ns) of the
-// element just opened and, with notes, its <note> children; drop names the
-// inline elements whose content is not text, and cp whether <cp hex> stands
-// for a character. Other children are skipped.
-func readUnit(s *xmlScanner, ns string, drop map[string]bool, cp, notes bool) (unitContent, error) {
+// element just opened, their inline elements by in, and, with notes, its
+// <note> children. Other children are skipped.
+func readUnit(s *xmlScanner, ns string, in *inlineRules, notes bool) (unitContent, error) {
 	var u unitContent
 	err := s.children(func(c xml.StartElement) error {
 		if c.Name.Space != ns {
@@ -139,10 +133,10 @@ func readUnit(s *xmlScanner, ns string, drop map[string]bool, cp, notes bool) (u
 		var err error
 		switch {
 		case c.Name.Local == "source":
-			u.source, err = s.text(drop, cp)
+			u.source, err = s.text(in)
 		case c.Name.Local == "target":
 			u.targetTag = c
-			u.target, err = s.text(drop, cp)
+			u.target, err = s.text(in)
 		case c.Name.Local == "note" && notes:
 			u.notes, err = readNote(s, u.notes)
 		default:
@@ -156,7 +150,7 @@ func readUnit(s *xmlScanner, ns string, drop map[string]bool, cp, notes bool) (u
 // readNote reads the text of the <note> just opened, trims it and appends
 // it to notes unless it is empty.
 func readNote(s *xmlScanner, notes []string) ([]string, error) {
-	t, err := s.text(nil, false)
+	t, err := s.text(nil)
 	if err != nil {
 		return notes, err
 	}
@@ -205,7 +199,7 @@ type xlf12Unit struct {
 	ID       string      `xml:"id,attr"`
 	Approved string      `xml:"approved,attr,omitempty"`
 	Space    string      `xml:"http://www.w3.org/XML/1998/namespace space,attr"`
-	Source   string      `xml:"source"`
+	Source   inlineXML   `xml:"source"`
 	Target   xlf12Target `xml:"target"`
 	Notes    []xlf12Note `xml:"note"`
 }
@@ -213,7 +207,7 @@ type xlf12Unit struct {
 type xlf12Target struct {
 	State     string `xml:"state,attr,omitempty"`
 	Qualifier string `xml:"state-qualifier,attr,omitempty"`
-	Text      string `xml:",chardata"`
+	XML       string `xml:",innerxml"` // escaped text with inline codes, see inlineContent
 }
 
 type xlf12Note struct {
@@ -267,7 +261,8 @@ func xliff12ReadState(approved, state, qualifier string) string {
 }
 
 // writeXLIFF12 writes a as XLIFF 1.2: one <group id="pN"> per paragraph,
-// one <trans-unit id="ID"> per segment.
+// one <trans-unit id="ID"> per segment, tag tokens as <g> and <x/> (see
+// inlineContent).
 func writeXLIFF12(w io.Writer, a Article) error {
 	if err := checkArticleTexts(a); err != nil {
 		return err
@@ -290,8 +285,8 @@ func writeXLIFF12(w io.Writer, a Article) error {
 			ID:       strconv.FormatInt(sg.ID, 10),
 			Approved: approved,
 			Space:    "preserve",
-			Source:   sg.Source,
-			Target:   xlf12Target{State: st, Qualifier: q, Text: sg.Target},
+			Source:   inlineContent(sg.Source, sg.Tags, inlineXLIFF12),
+			Target:   xlf12Target{State: st, Qualifier: q, XML: inlineContent(sg.Target, sg.Tags, inlineXLIFF12).XML},
 		}
 		for _, n := range sg.Notes {
 			u.Notes = append(u.Notes, xlf12Note{Text: n})

@@ -8,11 +8,6 @@ import (
 	"strings"
 )
 
-// xliff2Drop is empty: in XLIFF 2.0 the code elements (<ph/>, <sc/>, <ec/>)
-// are empty and <pc>/<mrk> hold text, so on import every tag is dropped and
-// all text is kept. <cp hex="..."/> stands for its character.
-var xliff2Drop = map[string]bool{}
-
 // xliff2Reader holds the state of an XLIFF 2.0 import.
 type xliff2Reader struct {
 	s     *xmlScanner
@@ -74,7 +69,7 @@ func (r *xliff2Reader) unit(xml.StartElement) error {
 // segment reads a <segment> into a Row.
 func (r *xliff2Reader) segment(e xml.StartElement) error {
 	line := r.s.line()
-	c, err := readUnit(r.s, r.ns, xliff2Drop, true, false)
+	c, err := readUnit(r.s, r.ns, &xliff2Inline, false)
 	if err != nil {
 		return err
 	}
@@ -121,10 +116,10 @@ type xlf2Note struct {
 }
 
 type xlf2Segment struct {
-	State    string `xml:"state,attr,omitempty"`
-	SubState string `xml:"subState,attr,omitempty"`
-	Source   string `xml:"source"`
-	Target   string `xml:"target"`
+	State    string    `xml:"state,attr,omitempty"`
+	SubState string    `xml:"subState,attr,omitempty"`
+	Source   inlineXML `xml:"source"`
+	Target   inlineXML `xml:"target"`
 }
 
 // xliff2State maps a Copydesk state to the XLIFF 2.0 segment state and a
@@ -165,7 +160,8 @@ func xliff2ReadState(state, subState string) string {
 }
 
 // writeXLIFF2 writes a as XLIFF 2.0: one <group id="pN"> per paragraph, one
-// <unit id="uID"> with one <segment> per segment.
+// <unit id="uID"> with one <segment> per segment, tag tokens as <pc> and
+// <ph/> (see inlineContent).
 func writeXLIFF2(w io.Writer, a Article) error {
 	if err := checkArticleTexts(a); err != nil {
 		return err
@@ -183,9 +179,11 @@ func writeXLIFF2(w io.Writer, a Article) error {
 		}
 		st, sub := xliff2State(sg.State)
 		u := xlf2Unit{
-			ID:      "u" + strconv.FormatInt(sg.ID, 10),
-			Space:   "preserve",
-			Segment: xlf2Segment{State: st, SubState: sub, Source: sg.Source, Target: sg.Target},
+			ID:    "u" + strconv.FormatInt(sg.ID, 10),
+			Space: "preserve",
+			Segment: xlf2Segment{State: st, SubState: sub,
+				Source: inlineContent(sg.Source, sg.Tags, inlineXLIFF2),
+				Target: inlineContent(sg.Target, sg.Tags, inlineXLIFF2)},
 		}
 		if len(sg.Notes) > 0 {
 			u.Notes = &xlf2Notes{}

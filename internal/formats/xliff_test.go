@@ -132,7 +132,7 @@ func TestParseXLIFF(t *testing.T) {
 <group id="p7"><trans-unit id="3"><source>C</source><target>c</target></trans-unit></group>
 <group><trans-unit id="4"><source>D</source></trans-unit></group>
 </body></file></xliff>`,
-			[]Row{{Source: "Ein fett Text.", Target: "A bold text."}, {Source: "B", Paragraph: 1, HasParagraph: true},
+			[]Row{{Source: "Ein {1}fett{/1}{2/} Text{3/}.", Target: "A bold text."}, {Source: "B", Paragraph: 1, HasParagraph: true},
 				{Source: "C", Target: "c", Paragraph: 7, HasParagraph: true}, {Source: "D", Paragraph: 8, HasParagraph: true}},
 			"de", "en"},
 		{"2.0 pc and multi segment", `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr">
@@ -140,7 +140,7 @@ func TestParseXLIFF(t *testing.T) {
 <segment><source>Say <pc id="1" dataRefStart="d1">hi</pc><ph id="2"/>!</source><target>Dis <pc id="1">salut</pc> !</target></segment>
 <ignorable><source> </source></ignorable>
 <segment><source>Two<cp hex="9"/></source></segment></unit></file></xliff>`,
-			[]Row{{Source: "Say hi!", Target: "Dis salut !"}, {Source: "Two\t"}}, "en", "fr"},
+			[]Row{{Source: "Say {1}hi{/1}{2/}!", Target: "Dis {1}salut{/1} !"}, {Source: "Two\t"}}, "en", "fr"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"copydesk/internal/tags"
 )
 
 // Limits on XML input. They guard the server against hostile files: the
@@ -126,14 +128,21 @@ func (s *xmlScanner) skip() error {
 }
 
 // text returns the character data of the element just opened, down to any
-// depth, and consumes it. The content of inline elements whose local name is
-// in drop (native codes such as <ph> or <bpt>) is left out; the tags of other
-// inline elements are dropped and their text kept. With cp, an XLIFF 2.0
-// <cp hex="..."/> stands for its code point.
-func (s *xmlScanner) text(drop map[string]bool, cp bool) (string, error) {
-	var b strings.Builder
-	dropping := 0 // depth inside a dropped element, 0 when not in one
-	level := 0
+// depth, and consumes it, reading inline elements by in (see inlineRules):
+// the content of elements in in.drop (native codes such as <ph> or <bpt>) is
+// left out, the elements in.code knows become tag tokens, and the tags of
+// other inline elements are dropped and their text kept. When the tokens are
+// not balanced the text is returned without them. A nil in reads plain text.
+func (s *xmlScanner) text(in *inlineRules) (string, error) {
+	if in == nil {
+		in = &inlineRules{}
+	}
+	var (
+		plain, coded strings.Builder // the text without and with tokens
+		codes        bool            // whether coded holds a token
+		closes       []string        // per open element, the token its end writes
+		dropping     int             // depth inside a dropped element, 0 when not in one
+	)
 	for {
 		tok, err := s.next()
 		if err != nil {
@@ -141,30 +150,45 @@ func (s *xmlScanner) text(drop map[string]bool, cp bool) (string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			level++
+			end := ""
 			switch {
 			case dropping > 0:
 				dropping++
-			case drop[t.Name.Local]:
-				dropping = 1
-			case cp && t.Name.Local == "cp":
-				r, err := codePoint(attr(t, "hex"))
-				if err != nil {
-					return "", errorAt(s.line(), "%w", err)
+			default:
+				if in.code != nil {
+					if open, close, ok := in.code(t); ok {
+						coded.WriteString(open)
+						end, codes = close, true
+					}
 				}
-				b.WriteRune(r)
+				if in.drop[t.Name.Local] {
+					dropping = 1
+				} else if in.cp && t.Name.Local == "cp" {
+					r, err := codePoint(attr(t, "hex"))
+					if err != nil {
+						return "", errorAt(s.line(), "%w", err)
+					}
+					plain.WriteRune(r)
+					coded.WriteRune(r)
+				}
 			}
+			closes = append(closes, end)
 		case xml.EndElement:
-			if level == 0 {
-				return b.String(), nil
+			if len(closes) == 0 {
+				if codes && tags.Balanced(coded.String()) == nil {
+					return coded.String(), nil
+				}
+				return plain.String(), nil
 			}
-			level--
+			coded.WriteString(closes[len(closes)-1])
+			closes = closes[:len(closes)-1]
 			if dropping > 0 {
 				dropping--
 			}
 		case xml.CharData:
 			if dropping == 0 {
-				b.Write(t)
+				plain.Write(t)
+				coded.Write(t)
 			}
 		}
 	}
