@@ -6,11 +6,20 @@ import (
 	"testing"
 )
 
-// minBeadF1 is the overall bead F1 on testdata/gold below which
-// TestGoldAccuracy fails. The gold files (format: see goldArticle) are news
-// articles whose translations merge, split, drop and add sentences and
-// paragraphs, as human translators do.
-const minBeadF1 = 0.90
+// The bead F1 below which TestGoldAccuracy fails, on each set of gold
+// articles (format: see goldArticle): news articles whose translations
+// merge, split, drop and add sentences and paragraphs, as human translators
+// do. testdata/gold is the development set, on which the method was tuned;
+// testdata/heldout was written afterwards and not used for tuning.
+//
+// Reached: dev 0.915, held-out 0.884. A further round of tuning on the dev
+// set (cognate stems, a join penalty, news priors) raised dev to 0.945 but
+// lowered held-out to 0.849, so it was not kept. The held-out set has 70
+// beads, so one bead moves its F1 by about 0.014.
+const (
+	minDevF1     = 0.90
+	minHeldoutF1 = 0.85
+)
 
 // score counts the beads and sentences of one or more articles.
 type score struct {
@@ -44,31 +53,49 @@ func ratioOf(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// TestGoldAccuracy aligns each article of testdata/gold with Texts and
-// compares the result with the gold beads. A bead is correct when its source
-// and target sentences are exactly those of a gold bead; a sentence is
-// linked correctly when the sentences of the other side in its bead are
-// those of its gold bead (none, for one dropped or added).
+// TestGoldAccuracy aligns each article of testdata/gold (the development
+// set) and testdata/heldout (the held-out set) with Texts and compares the
+// result with the gold beads. A bead is correct when its source and target
+// sentences are exactly those of a gold bead; a sentence is linked correctly
+// when the sentences of the other side in its bead are those of its gold bead
+// (none, for one dropped or added). It logs each article, each set and both
+// sets together.
 func TestGoldAccuracy(t *testing.T) {
-	var total score
-	t.Logf("%-22s %6s %6s %6s %6s %8s", "article", "gold", "prec", "recall", "F1", "linked")
-	for _, path := range goldFiles(t) {
-		a := loadGold(t, path)
-		pairs, _ := Texts(a.srcLang, a.tgtLang, strings.Join(texts(a.src), "\n\n"), strings.Join(texts(a.tgt), "\n\n"))
-		srcSents, srcOf := flat(a.src)
-		tgtSents, tgtOf := flat(a.tgt)
-		pred := pairBeads(t, a.name, pairs, srcSents, srcOf, tgtSents, tgtOf)
-		s := compare(pred, a.beads, len(srcSents), len(tgtSents))
-		t.Logf("%-22s %6d %6.3f %6.3f %6.3f %8.3f", a.name, s.gold, s.precision(), s.recall(), s.f1(), s.linkedShare())
-		if testing.Verbose() {
-			logMisses(t, pred, a.beads, srcSents, tgtSents)
+	sets := []struct {
+		dir   string
+		minF1 float64
+	}{{"gold", minDevF1}, {"heldout", minHeldoutF1}}
+	var all score
+	t.Logf("%-24s %6s %6s %6s %6s %8s", "article", "gold", "prec", "recall", "F1", "linked")
+	for _, set := range sets {
+		var total score
+		for _, path := range goldFiles(t, set.dir) {
+			a := loadGold(t, path)
+			s := scoreGold(t, a)
+			t.Logf("%-24s %6d %6.3f %6.3f %6.3f %8.3f", set.dir+"/"+a.name, s.gold, s.precision(), s.recall(), s.f1(), s.linkedShare())
+			total.add(s)
 		}
-		total.add(s)
+		t.Logf("%-24s %6d %6.3f %6.3f %6.3f %8.3f", set.dir+" overall", total.gold, total.precision(), total.recall(), total.f1(), total.linkedShare())
+		if f := total.f1(); f < set.minF1 {
+			t.Errorf("%s: bead F1 %.3f below %.2f", set.dir, f, set.minF1)
+		}
+		all.add(total)
 	}
-	t.Logf("%-22s %6d %6.3f %6.3f %6.3f %8.3f", "overall", total.gold, total.precision(), total.recall(), total.f1(), total.linkedShare())
-	if f := total.f1(); f < minBeadF1 {
-		t.Errorf("overall bead F1 %.3f below %.2f", f, minBeadF1)
+	t.Logf("%-24s %6d %6.3f %6.3f %6.3f %8.3f", "overall", all.gold, all.precision(), all.recall(), all.f1(), all.linkedShare())
+}
+
+// scoreGold aligns the gold article a and scores the result; with -v it
+// logs the beads missed and those found instead.
+func scoreGold(t *testing.T, a goldArticle) score {
+	t.Helper()
+	pairs, _ := Texts(a.srcLang, a.tgtLang, strings.Join(texts(a.src), "\n\n"), strings.Join(texts(a.tgt), "\n\n"))
+	srcSents, srcOf := flat(a.src)
+	tgtSents, tgtOf := flat(a.tgt)
+	pred := pairBeads(t, a.name, pairs, srcSents, srcOf, tgtSents, tgtOf)
+	if testing.Verbose() {
+		logMisses(t, pred, a.beads, srcSents, tgtSents)
 	}
+	return compare(pred, a.beads, len(srcSents), len(tgtSents))
 }
 
 // compare scores the beads found against the gold beads of an article with

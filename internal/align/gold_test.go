@@ -11,7 +11,8 @@ import (
 	"copydesk/internal/segment"
 )
 
-// goldArticle is an article pair of testdata/gold with its gold alignment.
+// goldArticle is an article pair of testdata/gold or testdata/heldout with
+// its gold alignment.
 //
 // A gold file is named <source lang>-<target lang>-<topic>.txt. Lines
 // starting with # are comments. A line "== source" starts the source text and
@@ -43,12 +44,14 @@ type goldBead struct{ src, tgt []int }
 
 func (b goldBead) key() string { return fmt.Sprint(b.src, b.tgt) }
 
-// goldFiles returns the names of the files of testdata/gold.
-func goldFiles(t testing.TB) []string {
+// goldFiles returns the names of the files of testdata/<set>: "gold", the
+// development set the method is tuned on, or "heldout", the articles kept
+// aside to measure it.
+func goldFiles(t testing.TB, set string) []string {
 	t.Helper()
-	names, err := filepath.Glob(filepath.Join("testdata", "gold", "*.txt"))
+	names, err := filepath.Glob(filepath.Join("testdata", set, "*.txt"))
 	if err != nil || len(names) == 0 {
-		t.Fatalf("no gold files: %v", err)
+		t.Fatalf("no gold files in testdata/%s: %v", set, err)
 	}
 	return names
 }

@@ -78,7 +78,7 @@ func TestParagraphs(t *testing.T) {
 // TestTextsIsParagraphs checks that Texts is Paragraphs over the paragraphs
 // of segment.Paragraphs, on the gold articles.
 func TestTextsIsParagraphs(t *testing.T) {
-	for _, path := range goldFiles(t) {
+	for _, path := range append(goldFiles(t, "gold"), goldFiles(t, "heldout")...) {
 		a := loadGold(t, path)
 		s, g := strings.Join(texts(a.src), "\n\n"), strings.Join(texts(a.tgt), "\n\n")
 		p1, r1 := Texts(a.srcLang, a.tgtLang, s, g)
