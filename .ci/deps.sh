@@ -8,6 +8,8 @@ declare -A need=(
 	[gcc]=gcc           # cgo, for github.com/mattn/go-sqlite3 and the race detector
 	[chromium]=chromium # the browser tests drive it with chromedp
 	[hunspell]=hunspell # the spelling check
+	[apertium]=apertium # machine translation run as a command (internal/mt)
+	[apertium-apy]=apertium-apy # Apertium's HTTP server, which the tests start on loopback
 )
 # dictionary file -> Debian package, for the spelling check and its tests
 declare -A dicts=(
@@ -16,12 +18,18 @@ declare -A dicts=(
 	[pt_PT]=hunspell-pt-pt [pt_BR]=hunspell-pt-br [nl_NL]=hunspell-nl
 )
 
+# Apertium language pairs the machine-translation tests use
+declare -A mtpairs=([eng-spa]=apertium-eng-spa)
+
 missing=()
 for cmd in "${!need[@]}"; do
 	command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
 done
 for d in "${!dicts[@]}"; do
 	[ -e "/usr/share/hunspell/$d.dic" ] || missing+=("${dicts[$d]}")
+done
+for m in "${!mtpairs[@]}"; do
+	[ -e "/usr/share/apertium/modes/$m.mode" ] || missing+=("${mtpairs[$m]}")
 done
 # Debian's translate-toolkit, which internal/formats/readers_test.go runs with
 # /usr/bin/python3 to read the XLIFF 1.2 and TMX exports

@@ -28,8 +28,9 @@ commands:
   serve         run the web server and API
   user add      create an account
   token create  create an API token for an account
-  import        import a bilingual file as a new document
+  import        import a bilingual file, two texts, or an article to translate by machine
   export        write a document's translation
+  memory        import a TMX file into the translation memory, or export it
   check         check translations (JSON Lines) or an article's text for slips
 
 run "copydesk <command> -h" for a command's flags
@@ -81,6 +82,14 @@ func dispatch(ctx context.Context, args []string, cio IO) error {
 		return exportCmd(ctx, rest, cio)
 	case "check":
 		return checkCmd(ctx, rest, cio)
+	case "memory":
+		if len(rest) == 0 || (rest[0] != "import" && rest[0] != "export") {
+			return usagef("unknown memory command; use: copydesk memory import FILE.tmx, or copydesk memory export --source-lang L --target-lang L")
+		}
+		if rest[0] == "import" {
+			return memoryImport(ctx, rest[1:], cio)
+		}
+		return memoryExport(ctx, rest[1:], cio)
 	case "help", "-h", "--help":
 		fmt.Fprint(cio.Stdout, usage)
 		return nil

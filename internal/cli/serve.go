@@ -15,6 +15,7 @@ import (
 
 	"copydesk/internal/config"
 	"copydesk/internal/demo"
+	"copydesk/internal/mt"
 	"copydesk/internal/qa/hunspell"
 	"copydesk/internal/review"
 	"copydesk/internal/store"
@@ -33,6 +34,7 @@ func serve(ctx context.Context, args []string, cio IO) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
+	mtEnv := config.MTFlags(fs)
 	pos, err := parse(fs, args, cio)
 	if err != nil {
 		return err
@@ -71,6 +73,15 @@ func serve(ctx context.Context, args []string, cio IO) error {
 	} else {
 		log.Info("the spelling check is off: hunspell is not installed")
 	}
+	set, err := mt.FromEnv(mtEnv, &http.Client{})
+	if err != nil {
+		return usagef("%v", err)
+	}
+	svc.UseMT(set, log)
+	jobsDone := make(chan struct{})
+	jobsCtx, stopJobs := context.WithCancel(ctx)
+	go func() { svc.RunJobs(jobsCtx); close(jobsDone) }()
+	defer func() { stopJobs(); <-jobsDone }()
 	if err := bootstrapAdmin(ctx, svc, cio); err != nil {
 		return err
 	}

@@ -24,9 +24,21 @@ func importCmd(ctx context.Context, args []string, cio IO) error {
 	srcFile := fs.String("source", "", "the article (with --target: two texts, aligned)")
 	tgtFile := fs.String("target", "", "its translation")
 	artFormat := fs.String("format", "", "the two texts' format: text, markdown or html (default: from --source's extension)")
+	translateTo := fs.String("translate-to", "", "with --source alone: translate the article by machine into these languages, comma-separated (es,ca)")
+	mtEnv := config.MTFlags(fs)
 	pos, err := parse(fs, args, cio)
 	if err != nil {
 		return err
+	}
+	if *translateTo != "" {
+		if *srcFile == "" || *tgtFile != "" || len(pos) > 0 {
+			return usagef("give --source FILE with --translate-to, and no --target or other file")
+		}
+		if *artFormat == "" {
+			*artFormat = review.ArticleFormatFor(*srcFile)
+		}
+		return importTranslated(ctx, *db, mtEnv, review.NewSourceArticle{Title: *title, SourceLang: *srcLang,
+			TargetLangs: splitLangs(*translateTo), Format: *artFormat}, *srcFile, cio)
 	}
 	if *srcFile != "" || *tgtFile != "" {
 		if *srcFile == "" || *tgtFile == "" || len(pos) > 0 {

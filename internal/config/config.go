@@ -129,3 +129,28 @@ func env(name, def string) string {
 	}
 	return def
 }
+
+// MTFlags registers the machine-translation settings that may be given as
+// flags (--mt, --apertium-url, --libretranslate-url, --deepl-url, --mt-timeout)
+// on fs, and returns the lookup that mt.FromEnv reads: a flag given on the
+// command line beats its environment variable. API keys are read from the
+// environment only (COPYDESK_DEEPL_KEY, COPYDESK_LIBRETRANSLATE_KEY), so that
+// they never show in a process list.
+func MTFlags(fs *flag.FlagSet) func(string) string {
+	vals := map[string]*string{}
+	for _, f := range []struct{ name, env, usage string }{
+		{"mt", "COPYDESK_MT", "machine-translation providers in order of preference: apertium, libretranslate, deepl (env COPYDESK_MT; default apertium)"},
+		{"apertium-url", "COPYDESK_APERTIUM_URL", "apertium-apy base URL; empty runs the apertium command (env COPYDESK_APERTIUM_URL)"},
+		{"libretranslate-url", "COPYDESK_LIBRETRANSLATE_URL", "LibreTranslate base URL (env COPYDESK_LIBRETRANSLATE_URL; key in COPYDESK_LIBRETRANSLATE_KEY)"},
+		{"deepl-url", "COPYDESK_DEEPL_URL", "DeepL API base URL (env COPYDESK_DEEPL_URL; key in COPYDESK_DEEPL_KEY)"},
+		{"mt-timeout", "COPYDESK_MT_TIMEOUT", "time-out of one request to a provider, such as 60s (env COPYDESK_MT_TIMEOUT)"},
+	} {
+		vals[f.env] = fs.String(f.name, os.Getenv(f.env), f.usage)
+	}
+	return func(name string) string {
+		if v, ok := vals[name]; ok {
+			return *v
+		}
+		return os.Getenv(name)
+	}
+}

@@ -122,7 +122,11 @@ func (s *Service) checkAll(sourceLang, targetLang string, segs []store.NewSegmen
 		wg.Go(func() {
 			for i := w; i < len(segs); i += workers {
 				sg := &segs[i]
-				sg.Issues, sg.IssueChecks = encodeIssues(s.check(sourceLang, targetLang, sg.Source, sg.MT, "", glossary, spell))
+				target := sg.MT
+				if sg.Memory != "" {
+					target = sg.Memory
+				}
+				sg.Issues, sg.IssueChecks = encodeIssues(s.check(sourceLang, targetLang, sg.Source, target, "", glossary, spell))
 			}
 		})
 	}

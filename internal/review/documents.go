@@ -1,6 +1,7 @@
 package review
 
 import (
+	"errors"
 	"context"
 	"encoding/json"
 	"strconv"
@@ -101,10 +102,13 @@ func (s *Service) ImportDocument(ctx context.Context, d NewDocument) (int64, err
 	return s.store(ctx, nd)
 }
 
-// store checks every segment and stores the document.
+// store pre-fills from the memory, checks every segment and stores the document.
 func (s *Service) store(ctx context.Context, nd store.NewDocument) (int64, error) {
 	glossary, err := s.glossary(ctx, nd.SourceLang, nd.Lang)
 	if err != nil {
+		return 0, err
+	}
+	if err := s.fromMemory(ctx, &nd); err != nil {
 		return 0, err
 	}
 	s.checkAll(nd.SourceLang, nd.Lang, nd.Segments, glossary)
@@ -210,6 +214,41 @@ func importState(n int, sg NewSegment, ns *store.NewSegment) error {
 		}
 		if note = strings.TrimSpace(nfc(note)); note != "" {
 			ns.Notes = append(ns.Notes, note)
+		}
+	}
+	return nil
+}
+
+// fromMemory pre-fills each segment that arrives as machine output (state mt)
+// and whose source was approved before word for word with the memory's text:
+// it is stored as a draft, with a revision of kind tm after the import. The
+// memory is asked only when it holds the language pair.
+func (s *Service) fromMemory(ctx context.Context, nd *store.NewDocument) error {
+	pairs, err := s.st.MemoryPairs(ctx)
+	if err != nil {
+		return err
+	}
+	has := false
+	for _, p := range pairs {
+		has = has || p.SourceLang == nd.SourceLang && p.TargetLang == nd.Lang
+	}
+	if !has {
+		return nil
+	}
+	for i := range nd.Segments {
+		sg := &nd.Segments[i]
+		if sg.State != "" && sg.State != StateMT {
+			continue
+		}
+		m, err := s.st.MemoryExact(ctx, nd.SourceLang, nd.Lang, sg.Source)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if m.Target != sg.MT {
+			sg.Memory, sg.MemoryDist = m.Target, Distance(m.Target, sg.MT)
 		}
 	}
 	return nil

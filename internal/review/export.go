@@ -17,7 +17,7 @@ func (s *Service) Export(ctx context.Context, docID int64, lang string, all bool
 	if err != nil {
 		return formats.Article{}, err
 	}
-	tr, err := s.Translation(ctx, docID, lang)
+	tr, err := s.ReadyTranslation(ctx, docID, lang)
 	if err != nil {
 		return formats.Article{}, err
 	}

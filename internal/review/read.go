@@ -44,3 +44,26 @@ func (s *Service) Translation(ctx context.Context, docID int64, lang string) (st
 	}
 	return store.Translation{}, fmt.Errorf("document %d has no translation into %s: %w", docID, tag, store.ErrNotFound)
 }
+
+// ReadyTranslation is Translation for reading segments and exporting: a
+// translation a provider is still making, or failed to make, is refused with
+// ErrNotReady and its progress or failure.
+func (s *Service) ReadyTranslation(ctx context.Context, docID int64, lang string) (store.Translation, error) {
+	tr, err := s.Translation(ctx, docID, lang)
+	if err != nil {
+		return tr, err
+	}
+	return tr, NotReady(tr)
+}
+
+// NotReady returns nil for a ready translation, else the refusal that says how
+// far it is or why it failed.
+func NotReady(tr store.Translation) error {
+	switch tr.Status {
+	case "", "ready":
+		return nil
+	case "failed":
+		return notReady("error.mt.failedtr", "Lang", tr.Lang, "Detail", tr.Error)
+	}
+	return notReady("error.mt.pending", "Lang", tr.Lang, "Done", tr.Done, "Total", tr.SegmentCount)
+}

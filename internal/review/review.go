@@ -6,11 +6,13 @@ package review
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
 
 	"golang.org/x/text/language"
 
 	"copydesk/internal/i18n"
+	"copydesk/internal/mt"
 	"copydesk/internal/qa"
 	"copydesk/internal/store"
 )
@@ -50,6 +52,7 @@ var (
 	ErrInvalid   = errors.New("invalid")   // the request is well formed but breaks a rule
 	ErrMalformed = errors.New("malformed") // the request cannot be understood
 	ErrForbidden = errors.New("forbidden") // the user's role does not allow it
+	ErrNotReady  = errors.New("not ready") // a machine translation is still being made, or failed
 )
 
 // Error is a refusal whose message is safe to show to the person who made the
@@ -88,6 +91,10 @@ func malformed(id string, pairs ...any) error {
 	return &Error{class: ErrMalformed, id: id, data: pairs}
 }
 
+func notReady(id string, pairs ...any) error {
+	return &Error{class: ErrNotReady, id: id, data: pairs}
+}
+
 func forbidden(id string) error {
 	return &Error{class: ErrForbidden, id: id}
 }
@@ -96,6 +103,9 @@ func forbidden(id string) error {
 type Service struct {
 	st      *store.Store
 	speller func(lang string) (qa.Speller, bool)
+	mt      *mt.Set      // nil: no machine translation
+	jobs    chan int64   // translations for the background workers
+	log     *slog.Logger // for the background workers
 }
 
 // New returns a Service writing to st.

@@ -54,8 +54,17 @@ func (s *Service) Approve(ctx context.Context, u store.User, id int64, base int)
 		if err := CheckApprovable(cur.Target); err != nil {
 			return store.Change{}, err
 		}
+		// What is approved goes into the translation memory of the pair, in the
+		// same transaction.
+		mem := &store.MemoryEntry{SourceLang: cur.SourceLang, TargetLang: cur.Lang, Source: cur.Source,
+			Target: cur.Target, DocumentID: cur.DocumentID, ReviewerID: u.ID}
+		// What the reviewers changed is measured now and stored with the approval.
+		eff, err := s.measure(ctx, cur, u.ID)
+		if err != nil {
+			return store.Change{}, err
+		}
 		return store.Change{Target: cur.Target, State: StateApproved, Kind: KindApprove,
-			AuthorID: u.ID, Distance: Distance(cur.Target, cur.MT)}, nil
+			AuthorID: u.ID, Distance: Distance(cur.Target, cur.MT), Memory: mem, Effort: eff}, nil
 	})
 }
 

@@ -116,15 +116,30 @@ func validFormat(f string) bool {
 }
 
 // articleTitle is the text of the article's first h1, or else the title the
-// page gives (an HTML <title> often carries the site's name too).
+// page gives (an HTML <title> often carries the site's name too), or else the
+// start of its first block, cut at a word within titleChars characters.
 func articleTitle(doc formats.ArticleDoc) string {
 	for _, b := range doc.Blocks {
 		if b.Path == "h1" {
 			return strings.TrimSpace(formats.PlainText(b.Text, b.Tags))
 		}
 	}
-	return doc.Title
+	if strings.TrimSpace(doc.Title) != "" || len(doc.Blocks) == 0 {
+		return doc.Title
+	}
+	first := strings.Join(strings.Fields(formats.PlainText(doc.Blocks[0].Text, doc.Blocks[0].Tags)), " ")
+	if r := []rune(first); len(r) > titleChars {
+		cut := string(r[:titleChars])
+		if i := strings.LastIndexByte(cut, ' '); i > titleChars/2 {
+			cut = cut[:i]
+		}
+		first = strings.TrimRight(cut, " ,;:") + "…"
+	}
+	return first
 }
+
+// titleChars bounds a title taken from an article's first words.
+const titleChars = 80
 
 // parseArticle reads one side of an article into blocks; plain text has one
 // block per paragraph, with no path and no tags.

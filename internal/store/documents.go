@@ -24,6 +24,13 @@ type Translation struct {
 	DocumentID   int64
 	Lang         string
 	SegmentCount int
+	// Status is ready, or for a translation a provider makes in the background
+	// queued, running or failed (Error says why); Done counts the segments
+	// filled so far; Provider names who translates.
+	Status   string
+	Provider string
+	Done     int
+	Error    string
 	// Counts holds the number of segments in each state; filled by Document and
 	// ListDocuments.
 	Counts map[string]int
@@ -38,6 +45,15 @@ type NewDocument struct {
 	Format     string // text (when empty), markdown or html
 	CreatedBy  int64  // 0 when no user made it (the CLI or the demo loader)
 	Segments   []NewSegment
+	// Machine, when set, replaces the translation into Lang: a translation per
+	// entry is made by its provider in the background; their segments are
+	// stored with the source only (version 0, no revision), queued.
+	Machine []Queued
+}
+
+// Queued is a translation a provider is to make.
+type Queued struct {
+	Lang, Provider string
 }
 
 // NewSegment is one imported segment pair. State is the state a bilingual file
@@ -54,6 +70,11 @@ type NewSegment struct {
 	Grouping    string
 	State       string
 	Notes       []string
+	// Memory, when set, is the memory's approved text for the source: the
+	// segment is stored as a draft of it, revision 2 of kind tm, MemoryDist
+	// from the machine text.
+	Memory     string
+	MemoryDist int
 }
 
 // CreateDocument stores d, its translation, its segments and each segment's first
@@ -73,19 +94,29 @@ func (s *Store) CreateDocument(ctx context.Context, d NewDocument) (int64, error
 		if docID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		res, err = tx.ExecContext(ctx,
-			`INSERT INTO translations (document_id, lang, segment_count, created_at) VALUES (?, ?, ?, ?)`,
-			docID, d.Lang, len(d.Segments), ts)
-		if err != nil {
-			return fmt.Errorf("insert translation: %w", err)
+		if len(d.Machine) > 0 {
+			for _, q := range d.Machine {
+				trID, err := insertTranslation(ctx, tx, docID, q.Lang, len(d.Segments), "queued", q.Provider, ts)
+				if err != nil {
+					return err
+				}
+				if err := insertSourceSegments(ctx, tx, trID, d.Segments); err != nil {
+					return err
+				}
+			}
+			return nil
 		}
-		trID, err := res.LastInsertId()
+		trID, err := insertTranslation(ctx, tx, docID, d.Lang, len(d.Segments), "ready", "", ts)
 		if err != nil {
 			return err
 		}
 		counts := map[string]int{}
 		for _, sg := range d.Segments {
-			counts[stateOr(sg.State)]++
+			if sg.Memory != "" {
+				counts["draft"]++
+			} else {
+				counts[stateOr(sg.State)]++
+			}
 		}
 		for state, n := range counts {
 			if _, err := tx.ExecContext(ctx,
@@ -105,7 +136,7 @@ func insertSegments(ctx context.Context, tx *sql.Tx, trID int64, author any, ts 
 	insSeg, err := tx.PrepareContext(bg,
 		`INSERT INTO segments (translation_id, pos, paragraph, idx, source, mt, target, state, version, issues, issue_checks,
 		                       block, tags, grouping)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return fmt.Errorf("prepare segment insert: %w", err)
 	}
@@ -127,8 +158,11 @@ func insertSegments(ctx context.Context, tx *sql.Tx, trID int64, author any, ts 
 		if issues == "" {
 			issues = "[]"
 		}
-		state := stateOr(sg.State)
-		res, err := insSeg.ExecContext(bg, trID, i, sg.Paragraph, sg.Index, sg.Source, sg.MT, sg.MT, state,
+		state, target, version := stateOr(sg.State), sg.MT, 1
+		if sg.Memory != "" {
+			state, target, version = "draft", sg.Memory, 2
+		}
+		res, err := insSeg.ExecContext(bg, trID, i, sg.Paragraph, sg.Index, sg.Source, sg.MT, target, state, version,
 			issues, sg.IssueChecks, sg.Block, sg.Tags, sg.Grouping)
 		if err != nil {
 			return fmt.Errorf("insert segment %d: %w", i+1, err)
@@ -137,8 +171,19 @@ func insertSegments(ctx context.Context, tx *sql.Tx, trID int64, author any, ts 
 		if err != nil {
 			return err
 		}
-		if _, err := insRev.ExecContext(bg, segID, sg.MT, state, author, ts); err != nil {
+		firstState := state
+		if sg.Memory != "" {
+			firstState = "mt"
+		}
+		if _, err := insRev.ExecContext(bg, segID, sg.MT, firstState, author, ts); err != nil {
 			return fmt.Errorf("insert revision %d: %w", i+1, err)
+		}
+		if sg.Memory != "" {
+			if _, err := tx.ExecContext(bg,
+				`INSERT INTO revisions (segment_id, version, text, state, kind, distance, created_at)
+				 VALUES (?, 2, ?, 'draft', 'tm', ?, ?)`, segID, sg.Memory, sg.MemoryDist, ts); err != nil {
+				return fmt.Errorf("insert memory revision %d: %w", i+1, err)
+			}
 		}
 		for _, note := range sg.Notes {
 			if _, err := tx.ExecContext(bg,
@@ -233,7 +278,8 @@ func (s *Store) ListDocuments(ctx context.Context) ([]Document, error) {
 // grouped by document id and ordered by language.
 func (s *Store) translations(ctx context.Context, where string, args ...any) (map[int64][]Translation, error) {
 	rows, err := s.r.QueryContext(ctx,
-		`SELECT t.id, t.document_id, t.lang, t.segment_count, ts.state, COALESCE(ts.n, 0)
+		`SELECT t.id, t.document_id, t.lang, t.segment_count, t.status, t.provider, t.done, t.error,
+		        ts.state, COALESCE(ts.n, 0)
 		   FROM translations t LEFT JOIN translation_states ts ON ts.translation_id = t.id `+where+`
 		  ORDER BY t.document_id, t.lang, t.id`, args...)
 	if err != nil {
@@ -245,7 +291,8 @@ func (s *Store) translations(ctx context.Context, where string, args ...any) (ma
 		var t Translation
 		var state sql.NullString
 		var n int
-		if err := rows.Scan(&t.ID, &t.DocumentID, &t.Lang, &t.SegmentCount, &state, &n); err != nil {
+		if err := rows.Scan(&t.ID, &t.DocumentID, &t.Lang, &t.SegmentCount, &t.Status, &t.Provider, &t.Done, &t.Error,
+			&state, &n); err != nil {
 			return nil, fmt.Errorf("scan translation: %w", err)
 		}
 		list := out[t.DocumentID]
@@ -265,8 +312,8 @@ func (s *Store) translations(ctx context.Context, where string, args ...any) (ma
 func (s *Store) TranslationByLang(ctx context.Context, docID int64, lang string) (Translation, error) {
 	var t Translation
 	err := s.r.QueryRowContext(ctx,
-		`SELECT id, document_id, lang, segment_count FROM translations WHERE document_id = ? AND lang = ?`,
-		docID, lang).Scan(&t.ID, &t.DocumentID, &t.Lang, &t.SegmentCount)
+		`SELECT `+translationColumns+` FROM translations WHERE document_id = ? AND lang = ?`,
+		docID, lang).Scan(translationDest(&t)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Translation{}, fmt.Errorf("translation %d/%s: %w", docID, lang, ErrNotFound)
 	}
@@ -287,7 +334,7 @@ func nullID(id int64) any {
 // language; ErrNotFound when the document does not exist.
 func (s *Store) Translations(ctx context.Context, docID int64) ([]Translation, error) {
 	rows, err := s.r.QueryContext(ctx,
-		`SELECT d.id, t.id, t.lang, t.segment_count
+		`SELECT d.id, t.id, t.lang, t.segment_count, t.status, t.provider, t.done, t.error
 		   FROM documents d LEFT JOIN translations t ON t.document_id = d.id
 		  WHERE d.id = ? ORDER BY t.lang`, docID)
 	if err != nil {
@@ -299,14 +346,16 @@ func (s *Store) Translations(ctx context.Context, docID int64) ([]Translation, e
 	for rows.Next() {
 		var id sql.NullInt64
 		var lang sql.NullString
-		var count sql.NullInt64
+		var count, done sql.NullInt64
+		var status, provider, msg sql.NullString
 		var doc int64
-		if err := rows.Scan(&doc, &id, &lang, &count); err != nil {
+		if err := rows.Scan(&doc, &id, &lang, &count, &status, &provider, &done, &msg); err != nil {
 			return nil, fmt.Errorf("scan translation: %w", err)
 		}
 		found = true
 		if id.Valid {
-			out = append(out, Translation{ID: id.Int64, DocumentID: doc, Lang: lang.String, SegmentCount: int(count.Int64)})
+			out = append(out, Translation{ID: id.Int64, DocumentID: doc, Lang: lang.String, SegmentCount: int(count.Int64),
+				Status: status.String, Provider: provider.String, Done: int(done.Int64), Error: msg.String})
 		}
 	}
 	if err := rows.Err(); err != nil {

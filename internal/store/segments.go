@@ -70,6 +70,13 @@ type Change struct {
 	Issues      string
 	IssueChecks string
 	Dismissed   string
+	// Memory, when set, goes into the translation memory in the same
+	// transaction (an approval).
+	Memory *MemoryEntry
+	// Effort, when set, is what an approval measured; it is stored with the
+	// edits, editors and active time counted in the same transaction. A change
+	// that takes an approved segment out of approval removes its effort.
+	Effort *Effort
 }
 
 // Revision is one entry of a segment's append-only history.
@@ -266,6 +273,22 @@ func (s *Store) ApplyChange(ctx context.Context, id int64, base int, decide func
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, next, ch.Target, ch.State, ch.Kind, ch.Reason, nullID(ch.AuthorID), ch.Distance, now()); err != nil {
 			return fmt.Errorf("insert revision: %w", err)
+		}
+		if ch.Memory != nil {
+			if err := AddMemoryTx(ctx, tx, *ch.Memory); err != nil {
+				return err
+			}
+		}
+		if ch.Effort != nil {
+			e := *ch.Effort
+			e.SegmentID, e.TranslationID = id, cur.TranslationID
+			if err := putEffort(ctx, tx, e); err != nil {
+				return err
+			}
+		} else if cur.State == "approved" && ch.State != "approved" {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM segment_effort WHERE segment_id = ?`, id); err != nil {
+				return fmt.Errorf("delete effort: %w", err)
+			}
 		}
 		cur.Target, cur.State, cur.Reason, cur.Version = ch.Target, ch.State, ch.Reason, next
 		cur.Issues, cur.IssueChecks, cur.Dismissed = ch.Issues, ch.IssueChecks, ch.Dismissed

@@ -100,7 +100,7 @@ func TestOpenCreatesFolderFileAndSchema(t *testing.T) {
 	if got, want := rawQuery(t, path, "PRAGMA user_version"), latestMigration(t); got != want {
 		t.Errorf("user_version = %s, want %s", got, want)
 	}
-	want := []string{"api_tokens", "comments", "documents", "glossary_terms", "login_failures", "revisions", "segments", "sessions", "translation_states", "translations", "users"}
+	want := []string{"api_tokens", "comments", "documents", "editing_time", "glossary_terms", "login_failures", "memory", "memory_grams", "memory_pairs", "memory_postings", "revision_categories", "revisions", "segment_effort", "segments", "sessions", "translation_states", "translations", "users"}
 	got := rawTables(t, path)
 	if len(got) != len(want) {
 		t.Fatalf("tables = %v, want %v", got, want)

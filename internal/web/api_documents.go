@@ -22,6 +22,9 @@ type createDocumentRequest struct {
 	SourceText string `json:"source_text"`
 	TargetText string `json:"target_text"`
 	Format     string `json:"format"`
+	// An article to translate by machine into TargetLangs.
+	TargetLangs []string `json:"target_langs"`
+	Translate   bool     `json:"translate"`
 }
 
 // alignmentJSON reports the groupings of a two-text import that were not 1–1,
@@ -63,6 +66,10 @@ func (s *server) createDocument(c *gin.Context) {
 		return
 	}
 	if !readJSON(c, &req) {
+		return
+	}
+	if req.Translate {
+		s.createTranslated(c, req)
 		return
 	}
 	if req.SourceText != "" || req.TargetText != "" {

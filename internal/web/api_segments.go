@@ -37,7 +37,7 @@ func (s *server) listSegments(c *gin.Context) {
 	if !ok {
 		return
 	}
-	tr, err := s.svc.Translation(c.Request.Context(), id, c.Query("lang"))
+	tr, err := s.svc.ReadyTranslation(c.Request.Context(), id, c.Query("lang"))
 	if err != nil {
 		s.fail(c, err, "document or translation")
 		return
@@ -73,9 +73,11 @@ func queryInt(c *gin.Context, name string, def, lo, hi int) (int, bool) {
 }
 
 type segmentWrite struct {
-	Target  *string `json:"target"`
-	Version *int    `json:"version"`
-	Reason  string  `json:"reason"`
+	Target   *string `json:"target"`
+	Version  *int    `json:"version"`
+	Reason   string  `json:"reason"`
+	Provider string  `json:"provider"`  // POST /segments/{id}/mt
+	MemoryID int64   `json:"memory_id"` // POST /segments/{id}/tm
 }
 
 // editSegment handles PUT /api/v1/segments/{id} {"target", "version"}.

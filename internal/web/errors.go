@@ -34,6 +34,8 @@ func (s *server) fail(c *gin.Context, err error, what string) {
 		abortJSON(c, http.StatusBadRequest, pub.Message())
 	case errors.As(err, &pub) && errors.Is(err, review.ErrForbidden):
 		abortJSON(c, http.StatusForbidden, pub.Message())
+	case errors.As(err, &pub) && errors.Is(err, review.ErrNotReady):
+		abortJSON(c, http.StatusConflict, pub.Message())
 	case errors.As(err, &pub):
 		abortJSON(c, http.StatusUnprocessableEntity, pub.Message())
 	case errors.Is(err, store.ErrNotFound):

@@ -114,6 +114,28 @@ type translationJSON struct {
 	Lang   string         `json:"lang"`
 	Total  int            `json:"total"`
 	Counts map[string]int `json:"counts"`
+	// Status is ready, or queued, running or failed for a translation a
+	// provider makes; Done counts the segments filled so far.
+	Status   string `json:"status"`
+	Done     int    `json:"done"`
+	Provider string `json:"provider,omitempty"`
+	Error    string `json:"error,omitempty"`
+}
+
+func toTranslationJSON(t store.Translation) translationJSON {
+	counts := make(map[string]int, len(review.States))
+	for _, st := range review.States {
+		counts[st] = t.Counts[st]
+	}
+	out := translationJSON{Lang: t.Lang, Total: t.SegmentCount, Counts: counts, Status: t.Status,
+		Done: t.Done, Provider: t.Provider, Error: t.Error}
+	if out.Status == "" {
+		out.Status = "ready"
+	}
+	if out.Status == "ready" {
+		out.Done = out.Total
+	}
+	return out
 }
 
 // documentJSON is a document as the API shows it.
@@ -130,11 +152,7 @@ func toDocumentJSON(d store.Document) documentJSON {
 	out := documentJSON{ID: d.ID, Title: d.Title, SourceLang: d.SourceLang, Format: d.Format, CreatedAt: d.CreatedAt,
 		Translations: make([]translationJSON, len(d.Translations))}
 	for i, t := range d.Translations {
-		counts := make(map[string]int, len(review.States))
-		for _, st := range review.States {
-			counts[st] = t.Counts[st]
-		}
-		out.Translations[i] = translationJSON{Lang: t.Lang, Total: t.SegmentCount, Counts: counts}
+		out.Translations[i] = toTranslationJSON(t)
 	}
 	return out
 }

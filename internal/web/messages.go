@@ -5,7 +5,7 @@ package web
 var messageIDs = []string{
 	"state.mt", "state.draft", "state.approved", "state.rejected",
 	"role.admin", "role.reviewer", "role.viewer",
-	"kind.import", "kind.edit", "kind.approve", "kind.reject", "kind.revert",
+	"kind.import", "kind.edit", "kind.approve", "kind.reject", "kind.revert", "kind.mt", "kind.tm",
 	"error.notfound", "error.badrequest", "error.forbidden", "error.csrf", "error.version",
 	"error.login.required", "error.language.unknown", "page.error.title",
 	"segment.saving", "segment.saved", "segment.savefailed", "segment.conflict",
@@ -24,6 +24,14 @@ var messageIDs = []string{
 	"error.article.format", "error.article.parse", "error.segment.state",
 	"error.tags.missing", "error.tags.extra", "error.tags.unclosed", "error.tags.unopened",
 	"error.tags.crossed", "error.tags.twice",
+	"error.mt.nolangs", "error.mt.none", "error.mt.nopair", "error.mt.failed", "error.mt.exists",
+	"error.mt.notfailed", "error.mt.unknown", "error.mt.pending", "error.mt.failedtr", "error.tm.nomatch",
+	"error.forbidden.memory", "error.memory.empty", "error.memory.pair", "error.memory.langs",
+	"error.time.range", "error.category.unknown", "error.severity.unknown", "error.report.period", "error.report.dates",
+	// Error categories, severities and change kinds, named by data.
+	"category.accuracy", "category.fluency", "category.terminology", "category.style", "category.punctuation",
+	"category.locale-convention", "severity.minor", "severity.major", "severity.critical",
+	"changekind.unchanged", "changekind.whitespace", "changekind.casing", "changekind.punctuation", "changekind.wording",
 	// The checks: their names, their messages (qa.Issue.Message) and severities.
 	"check.boilerplate", "check.bracket-unbalanced", "check.double-space", "check.edge-whitespace",
 	"check.empty-target", "check.end-punct", "check.glossary", "check.inverted-punct",

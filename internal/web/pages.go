@@ -7,12 +7,14 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"copydesk/internal/i18n"
+	"copydesk/internal/report"
 	"copydesk/internal/store"
 	assets "copydesk/web"
 )
@@ -38,6 +40,10 @@ var placeholderFuncs = template.FuncMap{
 	"checkdata":  func(row segmentRow, canEdit bool) checkData { return checkData{Row: row, CanEdit: canEdit} },
 	"tagged":     taggedHTML,
 	"blocklabel": blockLabel,
+	"barchart":   report.BarChart,
+	"kindchart":  func(title string, counts []report.Count) template.HTML { return "" },
+	"pct":        func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) + "%" },
+	"duration":   report.FormatDuration,
 	"grouping": func(g string) []string {
 		a, b, _ := strings.Cut(g, "-")
 		return []string{a, b}
@@ -76,6 +82,7 @@ type base struct {
 	Path      string // the current path and query, for the language switcher's return
 	Flash     string
 	Error     string
+	Refresh   int // seconds after which the page reloads itself; 0: never
 }
 
 type uiLanguage struct {
@@ -104,6 +111,13 @@ func (s *server) render(c *gin.Context, status int, name string, data any) {
 		"langname": loc.LanguageName,
 		"asset":    s.static.url,
 		"since":    func(at time.Time) string { return sinceText(loc, at) },
+		"kindchart": func(title string, counts []report.Count) template.HTML {
+			bins := make([]report.Bin, len(counts))
+			for i, c := range counts {
+				bins[i] = report.Bin{Label: loc.T("changekind." + c.Name), N: c.N}
+			}
+			return report.BarChart(title, bins)
+		},
 	})
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {

@@ -21,6 +21,8 @@ type documentsPage struct {
 	CanCreate bool
 	Form      createForm
 	Formats   []string
+	MTPairs   []pairOffer // the machine-translation pairs on offer
+	MTTargets []string    // their target languages
 }
 
 type documentRow struct {
@@ -34,6 +36,10 @@ type translationRow struct {
 	Approved int
 	Percent  int
 	Counts   []stateCount
+	// A translation a provider makes: its status, progress and failure.
+	Status, Provider, Error string
+	Done                    int
+	Pending                 bool // queued or running
 }
 
 type stateCount struct {
@@ -47,6 +53,8 @@ type createForm struct {
 	// ArticleFormat is auto (from the uploaded file's name, else text), text,
 	// markdown or html.
 	SourceText, TargetText, ArticleFormat string
+	// An article to translate by machine into these languages (comma-separated).
+	TargetLangs string
 }
 
 // documentsPage handles GET /: the articles with their progress, and the form that
@@ -64,6 +72,16 @@ func (s *server) renderDocuments(c *gin.Context, status int, form createForm, fo
 	p := documentsPage{base: s.newBase(c, localizer(c).T("page.documents.title")), Form: form,
 		CanCreate: review.Can(currentUser(c).Role, review.ActImport), Formats: formats.ImportFormats}
 	p.Error = formErr
+	if p.CanCreate {
+		p.MTPairs = s.pairs(c)
+		seen := map[string]bool{}
+		for _, o := range p.MTPairs {
+			if !seen[o.Target] {
+				seen[o.Target] = true
+				p.MTTargets = append(p.MTTargets, o.Target)
+			}
+		}
+	}
 	for _, d := range docs {
 		row := documentRow{Document: d}
 		for _, t := range d.Translations {
@@ -75,7 +93,9 @@ func (s *server) renderDocuments(c *gin.Context, status int, form createForm, fo
 }
 
 func newTranslationRow(t store.Translation) translationRow {
-	tr := translationRow{Lang: t.Lang, Total: t.SegmentCount, Approved: t.Counts[review.StateApproved]}
+	tr := translationRow{Lang: t.Lang, Total: t.SegmentCount, Approved: t.Counts[review.StateApproved],
+		Status: t.Status, Provider: t.Provider, Error: t.Error, Done: t.Done,
+		Pending: t.Status == "queued" || t.Status == "running"}
 	tr.Percent = percent(tr.Approved, tr.Total)
 	for _, st := range review.States {
 		tr.Counts = append(tr.Counts, stateCount{State: st, N: t.Counts[st]})

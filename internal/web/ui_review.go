@@ -34,6 +34,7 @@ type reviewPage struct {
 	NextURL    string
 	Paragraphs []paragraphGroup
 	CanEdit    bool
+	CanMT      bool // a provider can translate the pair again
 	Formats    []string
 	Checks     []string // every check id, for the filter
 	Back       string   // this page's URL, where forms return
@@ -95,6 +96,10 @@ func (s *server) reviewPage(c *gin.Context) {
 		s.failPage(c, err)
 		return
 	}
+	if review.NotReady(tr) != nil {
+		s.translatingPage(c, doc, tr)
+		return
+	}
 	lastRev, err := s.svc.Store().LastRevisionID(ctx)
 	if err != nil {
 		s.failPage(c, err)
@@ -126,6 +131,10 @@ func (s *server) reviewPage(c *gin.Context) {
 		Matches: seg.Total, Page: pageNo, Pages: max(1, (seg.Total+reviewPageSize-1)/reviewPageSize),
 		CanEdit: review.Can(currentUser(c).Role, review.ActEdit), Formats: formats.ExportFormats,
 		Back: c.Request.URL.RequestURI(), UIText: map[string]string{}, Checks: qa.Checks()}
+	if p.CanEdit && s.svc.MT() != nil {
+		_, err := s.svc.MT().For(ctx, doc.SourceLang, tr.Lang)
+		p.CanMT = err == nil
+	}
 	loc := localizer(c)
 	for k, id := range scriptText {
 		p.UIText[k] = loc.T(id, "Name", "{name}")

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"copydesk/internal/effort"
 	"copydesk/internal/review"
 	"copydesk/internal/store"
 	"copydesk/internal/textdiff"
@@ -216,6 +217,16 @@ func (s *server) historyPage(c *gin.Context) {
 	if p.Back == "/" {
 		p.Back = reviewURL(sg.DocumentID, sg.Lang, store.Filter{}, sg.Pos/reviewPageSize+1)
 	}
+	cats, err := s.svc.Store().SegmentCategories(ctx, id)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	catsOf := map[int][]store.Category{}
+	for _, ct := range cats {
+		catsOf[ct.Version] = append(catsOf[ct.Version], ct)
+	}
+	p.Categories, p.Severities = effort.Categories, effort.Severities
 	prev := ""
 	for i := len(revs) - 1; i >= 0; i-- { // newest first
 		r := revs[i]
@@ -225,7 +236,20 @@ func (s *server) historyPage(c *gin.Context) {
 			prev = sg.MT
 		}
 		p.Revisions = append(p.Revisions, historyRow{Revision: r, Diff: textdiff.Words(prev, r.Text),
-			Current: r.Version == sg.Version})
+			Current: r.Version == sg.Version, Categories: catsOf[r.Version],
+			Taggable: r.Kind != review.KindImport && r.Kind != review.KindApprove && r.Kind != review.KindReject})
+	}
+	if ms, err := s.svc.Matches(ctx, sg.SourceLang, sg.Lang, sg.Source, review.MaxMatches); err == nil {
+		p.Matches = ms
+	} else {
+		s.log.Warn("memory matches", "segment", id, "err", err)
+	}
+	if set := s.svc.MT(); set != nil && p.CanEdit {
+		for _, o := range s.pairs(c) {
+			if o.Source == sg.SourceLang && o.Target == sg.Lang {
+				p.Providers = o.Providers
+			}
+		}
 	}
 	name := "history"
 	if p.Partial {
@@ -242,10 +266,16 @@ type historyPage struct {
 	CanEdit   bool
 	Partial   bool
 	Back      string
+	Matches   []review.Match // the memory's fuzzy matches for the source
+	Providers []string       // who can translate the segment's pair again
+	// The error categories and severities an edit may be given.
+	Categories, Severities []string
 }
 
 type historyRow struct {
 	store.Revision
-	Diff    []textdiff.Op
-	Current bool
+	Diff       []textdiff.Op
+	Current    bool
+	Categories []store.Category // error categories given to this revision
+	Taggable   bool             // a revision that changed the text may be given one
 }

@@ -338,7 +338,14 @@
     t.focus();
     save(row);
   }
-  function toggleDiff(row) {
+  // machineAgain asks the first provider with the pair for the machine text again
+  // (saving what is typed first) and puts it in, as a revision of kind mt.
+  function machineAgain(row) {
+    save(row).then(function (ok) {
+      if (ok) post(row, "mt", {}).then(function () { area(row).focus(); }).catch(function () {});
+    });
+  }
+    function toggleDiff(row) {
     var d = row.querySelector(".diffbox");
     if (d) d.open = !d.open;
   }
@@ -368,6 +375,7 @@
     else if (act === "reject") reject(row);
     else if (act === "restore") restore(row);
     else if (act === "mt") useMT(row);
+    else if (act === "remt") machineAgain(row);
     else if (act === "fix" || act === "fixall") {
       var index = el.dataset.index !== undefined ? el.dataset.index : el.value;
       save(row).then(function (ok) { if (ok) post(row, "fix", { index: index }).catch(function () {}); });
@@ -432,6 +440,7 @@
     else if (e.altKey && !e.ctrlKey && code === "KeyD") { e.preventDefault(); toggleDiff(row); }
     else if (e.altKey && !e.ctrlKey && code === "KeyH") { e.preventDefault(); loadPanel(row); }
     else if (e.altKey && !e.ctrlKey && code === "KeyF") { e.preventDefault(); fixAt(row); }
+    else if (e.altKey && !e.ctrlKey && code === "KeyT") { e.preventDefault(); machineAgain(row); }
     else if (k === "Escape") {
       var d = row.querySelector("details.reject[open]");
       if (d) { d.open = false; focusRow(row); }
@@ -451,6 +460,44 @@
     void row.offsetWidth;
     row.classList.add("flash-live");
   }
+
+  // Active editing time: while a segment's editor has the focus, the tab is
+  // visible and the editor has typed, clicked or moved within the last minute,
+  // each second counts. The time is sent when the editor leaves the segment,
+  // every half minute, and when the tab is hidden or closed.
+  var timing = { row: null, ms: 0, last: 0 };
+  function touch() { timing.last = Date.now(); }
+  function flushTime() {
+    if (!timing.row || timing.ms < 1000) { timing.ms = 0; return; }
+    var body = new FormData();
+    body.set("csrf_token", csrf);
+    body.set("ms", String(timing.ms));
+    var url = "/segments/" + timing.row.dataset.segmentId + "/time";
+    timing.ms = 0;
+    if (navigator.sendBeacon) navigator.sendBeacon(url, body);
+    else fetch(url, { method: "POST", body: body, credentials: "same-origin", keepalive: true });
+  }
+  review.addEventListener("focusin", function (e) {
+    var row = rowOf(e.target);
+    if (!row || e.target.tagName !== "TEXTAREA") return;
+    if (timing.row !== row) { flushTime(); timing.row = row; }
+    touch();
+  });
+  review.addEventListener("focusout", function (e) {
+    if (e.target.tagName === "TEXTAREA" && rowOf(e.target) === timing.row) { flushTime(); timing.row = null; }
+  });
+  ["keydown", "input", "pointerdown", "pointermove"].forEach(function (ev) {
+    review.addEventListener(ev, touch, { passive: true });
+  });
+  var since = 0;
+  setInterval(function () {
+    var active = timing.row && document.visibilityState === "visible" && Date.now() - timing.last < 60000 &&
+      document.activeElement && rowOf(document.activeElement) === timing.row;
+    if (active) timing.ms += 1000;
+    if (++since >= 30) { since = 0; flushTime(); }
+  }, 1000);
+  document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") flushTime(); });
+  window.addEventListener("pagehide", flushTime);
 
   // Live updates from other reviewers.
   if (window.EventSource && review.dataset.events) {

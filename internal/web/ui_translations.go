@@ -1,0 +1,140 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"copydesk/internal/review"
+	"copydesk/internal/store"
+)
+
+// translatingPage shows a translation a provider is making: its progress (the
+// page reloads itself every two seconds until it is ready), or why it failed,
+// with a button to try again.
+func (s *server) translatingPage(c *gin.Context, doc store.Document, tr store.Translation) {
+	p := translatingPage{base: s.newBase(c, doc.Title), Doc: doc, Tr: tr,
+		CanRetry: review.Can(currentUser(c).Role, review.ActImport)}
+	if tr.Status != "failed" {
+		p.Refresh = 2
+	}
+	s.render(c, http.StatusOK, "translating", p)
+}
+
+type translatingPage struct {
+	base
+	Doc      store.Document
+	Tr       store.Translation
+	CanRetry bool
+}
+
+// createTranslatedForm handles POST /documents/translate: an article pasted or
+// uploaded, to be translated by machine into the languages given.
+func (s *server) createTranslatedForm(c *gin.Context) {
+	form := createForm{Title: c.PostForm("title"), SourceLang: c.PostForm("source_lang"),
+		TargetLangs: c.PostForm("target_langs"), SourceText: c.PostForm("source_text"),
+		ArticleFormat: c.DefaultPostForm("article_format", "auto"), Format: "auto"}
+	if !review.Can(currentUser(c).Role, review.ActImport) {
+		s.showError(c, http.StatusForbidden, "error.forbidden")
+		return
+	}
+	name, ok := s.uploadedText(c, "source_file", &form.SourceText)
+	if !ok {
+		return
+	}
+	if form.ArticleFormat == "auto" {
+		form.ArticleFormat = review.ArticleFormatFor(name)
+	}
+	u := currentUser(c)
+	id, _, err := s.svc.CreateTranslated(c.Request.Context(), &u, review.NewSourceArticle{Title: form.Title,
+		SourceLang: form.SourceLang, TargetLangs: splitLangs(form.TargetLangs), Source: form.SourceText,
+		Format: form.ArticleFormat})
+	form.SourceText, form.TargetText = "", ""
+	if tr, ok := s.createdFromForm(c, form, id, err); ok {
+		c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?lang=%s", id, url.QueryEscape(tr.Lang)))
+	}
+}
+
+// addTranslationForm handles POST /documents/{id}/translations {lang}.
+func (s *server) addTranslationForm(c *gin.Context) {
+	id, ok := pathID(c, "document")
+	if !ok {
+		return
+	}
+	tr, err := s.svc.AddMachineTranslation(c.Request.Context(), currentUser(c), id, c.PostForm("lang"))
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?lang=%s", id, url.QueryEscape(tr.Lang)))
+}
+
+// retryTranslationForm handles POST /documents/{id}/translations/{lang}/retry.
+func (s *server) retryTranslationForm(c *gin.Context) {
+	id, ok := pathID(c, "document")
+	if !ok {
+		return
+	}
+	tr, err := s.svc.RetryTranslation(c.Request.Context(), currentUser(c), id, c.Param("lang"))
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?lang=%s", id, url.QueryEscape(tr.Lang)))
+}
+
+// pairOffer is a language pair some provider offers, and which ones.
+type pairOffer struct {
+	Source, Target string
+	Providers      []string
+}
+
+// pairs lists the language pairs of the configured providers, sorted; none
+// when no provider answers.
+func (s *server) pairs(c *gin.Context) []pairOffer {
+	set := s.svc.MT()
+	if set == nil {
+		return nil
+	}
+	offers, err := set.Pairs(c.Request.Context())
+	if err != nil {
+		s.log.Warn("machine translation pairs", "err", err)
+	}
+	out := make([]pairOffer, 0, len(offers))
+	for _, o := range offers {
+		out = append(out, pairOffer{Source: o.Source, Target: o.Target, Providers: o.Providers})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Source != out[j].Source {
+			return out[i].Source < out[j].Source
+		}
+		return out[i].Target < out[j].Target
+	})
+	return out
+}
+
+// machineAgainForm handles POST /segments/{id}/mt {version, provider}.
+func (s *server) machineAgainForm(c *gin.Context) {
+	s.segmentForm(c, func(ctx context.Context, u store.User, id int64, v int) (store.Segment, error) {
+		return s.svc.MachineAgain(ctx, u, id, v, c.PostForm("provider"))
+	})
+}
+
+// useMatchForm handles POST /segments/{id}/tm {version, memory_id}.
+func (s *server) useMatchForm(c *gin.Context) {
+	s.segmentForm(c, func(ctx context.Context, u store.User, id int64, v int) (store.Segment, error) {
+		var mid int64
+		fmt.Sscan(c.PostForm("memory_id"), &mid)
+		return s.svc.UseMatch(ctx, u, id, v, mid)
+	})
+}
+
+// splitLangs splits a list of language tags at commas and spaces.
+func splitLangs(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
+}
