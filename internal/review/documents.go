@@ -1,9 +1,9 @@
 package review
 
 import (
-	"errors"
 	"context"
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 	"unicode/utf8"
