@@ -31,6 +31,7 @@ commands:
   import        import a bilingual file, two texts, or an article to translate by machine
   export        write a document's translation
   memory        import a TMX file into the translation memory, or export it
+  report        write the change report of a translation (CSV or HTML)
   check         check translations (JSON Lines) or an article's text for slips
 
 run "copydesk <command> -h" for a command's flags
@@ -82,6 +83,8 @@ func dispatch(ctx context.Context, args []string, cio IO) error {
 		return exportCmd(ctx, rest, cio)
 	case "check":
 		return checkCmd(ctx, rest, cio)
+	case "report":
+		return reportCmd(ctx, rest, cio)
 	case "memory":
 		if len(rest) == 0 || (rest[0] != "import" && rest[0] != "export") {
 			return usagef("unknown memory command; use: copydesk memory import FILE.tmx, or copydesk memory export --source-lang L --target-lang L")

@@ -12,12 +12,13 @@ import (
 	"copydesk/internal/qa"
 	"copydesk/internal/report"
 	"copydesk/internal/store"
-	"copydesk/internal/textdiff"
 )
 
 // ChangeReport gathers the change report of a translation: its summary and one
 // row per segment. Approved segments carry the effort measured at approval;
 // the others are measured now, from their machine text to their current text.
+// The rows' word diffs are left to the writers (report.WriteCSV, WriteHTML),
+// which compute them, so that the summary alone costs no diff.
 func (s *Service) ChangeReport(ctx context.Context, docID int64, lang string) (report.Changes, error) {
 	doc, err := s.st.Document(ctx, docID)
 	if err != nil {
@@ -49,7 +50,6 @@ func (s *Service) ChangeReport(ctx context.Context, docID int64, lang string) (r
 		row := report.Row{SegmentID: sg.ID, Paragraph: sg.Paragraph, Index: sg.Index, Source: plain(sg.Source),
 			MT: plain(sg.MT), Final: plain(sg.Target), State: sg.State, Categories: catsBy[sg.ID],
 			ActiveMS: times[sg.ID], ChangedBy: sg.ChangedBy, ChangedAt: sg.ChangedAt}
-		row.Diff = textdiff.Words(row.MT, row.Final)
 		if e, ok := efforts[sg.ID]; ok && sg.State == StateApproved {
 			row.CharRate, row.WordRate, row.Edits, row.Kind = e.CharRate, e.WordRate, e.Edits, e.Kind
 			row.Editors, row.Approver, row.ApprovedAt = e.Editors, e.Approver, e.ApprovedAt

@@ -2,16 +2,25 @@ package review_test
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"testing"
 
+	"copydesk/internal/report"
 	"copydesk/internal/review"
 	"copydesk/internal/store"
 )
 
-// BenchmarkChangeReport10k gathers the change report (summary and rows) of a
-// 10,000-segment translation of which half was edited and approved.
-func BenchmarkChangeReport10k(b *testing.B) {
+// BenchmarkChangeReport10k gathers the report (summary and rows, without the
+// word diffs the writers add) of a 10,000-segment translation of which half was
+// edited and approved; BenchmarkChangeReportCSV10k also writes it as CSV.
+func BenchmarkChangeReport10k(b *testing.B) { benchReport(b, false) }
+
+// BenchmarkChangeReportCSV10k is BenchmarkChangeReport10k and the CSV, diffs
+// included.
+func BenchmarkChangeReportCSV10k(b *testing.B) { benchReport(b, true) }
+
+func benchReport(b *testing.B, csv bool) {
 	st, err := store.Open(b.Context(), filepath.Join(b.TempDir(), "bench.db"))
 	if err != nil {
 		b.Fatal(err)
@@ -47,8 +56,14 @@ func BenchmarkChangeReport10k(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := svc.ChangeReport(b.Context(), id, "fr"); err != nil {
+		ch, err := svc.ChangeReport(b.Context(), id, "fr")
+		if err != nil {
 			b.Fatal(err)
+		}
+		if csv {
+			if err := report.WriteCSV(io.Discard, ch); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }
