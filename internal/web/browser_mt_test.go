@@ -68,4 +68,8 @@ func TestBrowserMachineTranslation(t *testing.T) {
 		}
 		t.Errorf("revisions after Alt+T: %s", strings.Join(kinds, ","))
 	}
+
+	e.navigate(t, tb, "/")
+	tb.do(t, "article list with the machine-translation form", chromedp.WaitVisible(chromedp.CSS(`#translate`)))
+	tb.shoot(t, "14-documents-mt.png")
 }

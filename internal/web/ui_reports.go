@@ -73,7 +73,11 @@ func (s *server) changeReportDownload(c *gin.Context) {
 		err = report.WriteCSV(&buf, ch)
 	} else {
 		mime = "text/html; charset=utf-8"
-		err = report.WriteHTML(&buf, ch, "en")
+		if strings.HasPrefix(c.FullPath(), "/api/") {
+			err = report.WriteHTML(&buf, ch, "en")
+		} else {
+			err = report.WriteHTMLWith(&buf, ch, reportLabels(localizer(c)))
+		}
 	}
 	if err != nil {
 		s.fail(c, err, "document")
