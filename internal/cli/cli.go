@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"copydesk/internal/review"
@@ -153,6 +154,19 @@ func publicMessage(err error) string {
 		return pub.Message()
 	}
 	return err.Error()
+}
+
+// writeResult writes a command's result to stdout, or to the file out when
+// one is given.
+func writeResult(out string, data []byte, cio IO) error {
+	if out == "" {
+		_, err := cio.Stdout.Write(data)
+		return err
+	}
+	if err := os.WriteFile(out, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", out, errors.Unwrap(err))
+	}
+	return nil
 }
 
 func oneLine(s string) string {

@@ -126,12 +126,5 @@ func memoryExport(ctx context.Context, args []string, cio IO) error {
 	if err := svc.ExportMemoryTMX(ctx, &buf, *srcLang, *tgtLang); err != nil {
 		return err
 	}
-	if *out == "" {
-		_, err = cio.Stdout.Write(buf.Bytes())
-		return err
-	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", *out, errors.Unwrap(err))
-	}
-	return nil
+	return writeResult(*out, buf.Bytes(), cio)
 }

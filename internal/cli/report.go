@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 
 	"copydesk/internal/config"
 	"copydesk/internal/report"
@@ -54,12 +53,5 @@ func reportCmd(ctx context.Context, args []string, cio IO) error {
 	if err != nil {
 		return err
 	}
-	if *out == "" {
-		_, err = cio.Stdout.Write(buf.Bytes())
-		return err
-	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", *out, errors.Unwrap(err))
-	}
-	return nil
+	return writeResult(*out, buf.Bytes(), cio)
 }

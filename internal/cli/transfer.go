@@ -178,12 +178,5 @@ func exportCmd(ctx context.Context, args []string, cio IO) error {
 		}
 		fmt.Fprintf(cio.Stderr, "%d %s not approved left out (use --all to include them)\n", a.Unapproved, noun)
 	}
-	if *out == "" {
-		_, err = cio.Stdout.Write(buf.Bytes())
-		return err
-	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", *out, errors.Unwrap(err))
-	}
-	return nil
+	return writeResult(*out, buf.Bytes(), cio)
 }

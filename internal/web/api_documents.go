@@ -114,6 +114,12 @@ func (s *server) createFromTexts(c *gin.Context, req createDocumentRequest) {
 		s.fail(c, err, "document")
 		return
 	}
+	s.createdAligned(c, id, report)
+}
+
+// createdAligned answers 201 with a document made from two texts and the
+// report of their alignment.
+func (s *server) createdAligned(c *gin.Context, id int64, report review.ImportReport) {
 	s.created(c, id, func(d documentJSON) any {
 		return struct {
 			documentJSON

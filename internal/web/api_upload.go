@@ -74,12 +74,7 @@ func (s *server) createFromUpload(c *gin.Context) {
 			s.fail(c, err, "document")
 			return
 		}
-		s.created(c, id, func(d documentJSON) any {
-			return struct {
-				documentJSON
-				Alignment alignmentJSON `json:"alignment"`
-			}{d, toAlignmentJSON(report)}
-		})
+		s.createdAligned(c, id, report)
 		return
 	}
 	fh := file("file")

@@ -10,33 +10,17 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"copydesk/internal/report"
-	"copydesk/internal/review"
 	"copydesk/internal/store"
 )
 
 // reportPage handles GET /documents/{id}/report?lang=: what reviewers changed in
 // a translation, with charts, and the change report to download.
 func (s *server) reportPage(c *gin.Context) {
-	id, ok := pathID(c, "document")
+	doc, tr, ok := s.readyTranslationPage(c)
 	if !ok {
 		return
 	}
-	ctx := c.Request.Context()
-	doc, err := s.svc.Store().Document(ctx, id)
-	if err != nil {
-		s.failPage(c, err)
-		return
-	}
-	tr, err := s.svc.Translation(ctx, id, c.Query("lang"))
-	if err != nil {
-		s.failPage(c, err)
-		return
-	}
-	if review.NotReady(tr) != nil {
-		s.translatingPage(c, doc, tr)
-		return
-	}
-	sum, err := s.svc.TranslationReport(ctx, id, tr.Lang)
+	sum, err := s.svc.TranslationReport(c.Request.Context(), doc.ID, tr.Lang)
 	if err != nil {
 		s.failPage(c, err)
 		return

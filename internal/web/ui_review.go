@@ -79,27 +79,38 @@ type segmentRow struct {
 	Checks  issueView
 }
 
-// reviewPage handles GET /documents/{id}?lang=&state=&q=&page=.
-func (s *server) reviewPage(c *gin.Context) {
+// readyTranslationPage reads the document of the path and its translation into
+// ?lang=; a translation still being made (or failed) gets its progress page
+// instead, and a missing one the error page. ok is false when it answered.
+func (s *server) readyTranslationPage(c *gin.Context) (store.Document, store.Translation, bool) {
 	id, ok := pathID(c, "document")
 	if !ok {
-		return
+		return store.Document{}, store.Translation{}, false
 	}
-	ctx := c.Request.Context()
-	doc, err := s.svc.Store().Document(ctx, id)
+	doc, err := s.svc.Store().Document(c.Request.Context(), id)
 	if err != nil {
 		s.failPage(c, err)
-		return
+		return doc, store.Translation{}, false
 	}
-	tr, err := s.svc.Translation(ctx, id, c.Query("lang"))
+	tr, err := s.svc.Translation(c.Request.Context(), id, c.Query("lang"))
 	if err != nil {
 		s.failPage(c, err)
-		return
+		return doc, tr, false
 	}
 	if review.NotReady(tr) != nil {
 		s.translatingPage(c, doc, tr)
+		return doc, tr, false
+	}
+	return doc, tr, true
+}
+
+// reviewPage handles GET /documents/{id}?lang=&state=&q=&page=.
+func (s *server) reviewPage(c *gin.Context) {
+	doc, tr, ok := s.readyTranslationPage(c)
+	if !ok {
 		return
 	}
+	ctx, id := c.Request.Context(), doc.ID
 	lastRev, err := s.svc.Store().LastRevisionID(ctx)
 	if err != nil {
 		s.failPage(c, err)
