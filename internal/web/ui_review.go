@@ -143,8 +143,7 @@ func (s *server) reviewPage(c *gin.Context) {
 		CanEdit: review.Can(currentUser(c).Role, review.ActEdit), Formats: formats.ExportFormats,
 		Back: c.Request.URL.RequestURI(), UIText: map[string]string{}, Checks: qa.Checks()}
 	if p.CanEdit && s.svc.MT() != nil {
-		_, err := s.svc.MT().For(ctx, doc.SourceLang, tr.Lang)
-		p.CanMT = err == nil
+		p.CanMT = len(offered(s.pairs(c), doc.SourceLang, tr.Lang)) > 0
 	}
 	loc := localizer(c)
 	for k, id := range scriptText {

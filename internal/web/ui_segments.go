@@ -244,12 +244,8 @@ func (s *server) historyPage(c *gin.Context) {
 	} else {
 		s.log.Warn("memory matches", "segment", id, "err", err)
 	}
-	if set := s.svc.MT(); set != nil && p.CanEdit {
-		for _, o := range s.pairs(c) {
-			if o.Source == sg.SourceLang && o.Target == sg.Lang {
-				p.Providers = o.Providers
-			}
-		}
+	if s.svc.MT() != nil && p.CanEdit {
+		p.Providers = offered(s.pairs(c), sg.SourceLang, sg.Lang)
 	}
 	name := "history"
 	if p.Partial {

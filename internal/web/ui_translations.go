@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -94,14 +95,21 @@ type pairOffer struct {
 	Providers      []string
 }
 
+// pairsTimeout bounds how long a page waits for the providers to say their
+// pairs (they are cached for a minute): a provider that hangs must not hold up
+// the article list or the review page.
+const pairsTimeout = 2 * time.Second
+
 // pairs lists the language pairs of the configured providers, sorted; none
-// when no provider answers.
+// when no provider answers in time.
 func (s *server) pairs(c *gin.Context) []pairOffer {
 	set := s.svc.MT()
 	if set == nil {
 		return nil
 	}
-	offers, err := set.Pairs(c.Request.Context())
+	ctx, cancel := context.WithTimeout(c.Request.Context(), pairsTimeout)
+	defer cancel()
+	offers, err := set.Pairs(ctx)
 	if err != nil {
 		s.log.Warn("machine translation pairs", "err", err)
 	}
@@ -137,4 +145,21 @@ func (s *server) useMatchForm(c *gin.Context) {
 // splitLangs splits a list of language tags at commas and spaces.
 func splitLangs(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
+}
+
+// offered returns the providers that translate src into tgt: those of the pair
+// itself, else of the pair of the base languages (en-GB → es may use en → es),
+// as the providers match requests.
+func offered(ps []pairOffer, src, tgt string) []string {
+	base := func(tag string) string { b, _, _ := strings.Cut(tag, "-"); return b }
+	var fallback []string
+	for _, o := range ps {
+		if o.Source == src && o.Target == tgt {
+			return o.Providers
+		}
+		if fallback == nil && (o.Source == src || o.Source == base(src)) && (o.Target == tgt || o.Target == base(tgt)) {
+			fallback = o.Providers
+		}
+	}
+	return fallback
 }
