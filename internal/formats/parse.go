@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -19,6 +20,11 @@ type Row struct {
 	// Read from XLIFF and TMX only.
 	State string   // "mt", "draft", "approved", "rejected", or "" when the file does not say
 	Notes []string // the unit's notes, in order, trimmed, empty ones dropped; nil when none
+
+	// Read from TMX only: the <tu>'s creationdate, changedate (zero when
+	// missing) and changeid.
+	Created, Changed time.Time
+	ChangedBy        string
 }
 
 // copydeskState returns s when it names a Copydesk segment state, else "".

@@ -34,6 +34,9 @@ type tmxUnit struct {
 	hasPara   bool
 	state     string
 	notes     []string
+	// from the <tu>'s attributes: creationdate, changedate, changeid
+	created, changed time.Time
+	changedBy        string
 }
 
 // parseTMX reads a TMX document. The source language is the header's
@@ -72,7 +75,7 @@ func parseTMX(data []byte) (Parsed, error) {
 				if len(units) >= maxXMLUnits {
 					return tooManyUnits(s.line())
 				}
-				u, err := readTU(s)
+				u, err := readTU(s, tu)
 				units = append(units, u)
 				return err
 			})
@@ -85,9 +88,12 @@ func parseTMX(data []byte) (Parsed, error) {
 	return tmxRows(srcLang, units)
 }
 
-// readTU reads the rest of a <tu>.
-func readTU(s *xmlScanner) (tmxUnit, error) {
-	u := tmxUnit{line: s.line()}
+// readTU reads the rest of a <tu>, whose start element is tu. Dates that are
+// not TMX dates (YYYYMMDDThhmmssZ) are ignored.
+func readTU(s *xmlScanner, tu xml.StartElement) (tmxUnit, error) {
+	u := tmxUnit{line: s.line(), changedBy: strings.TrimSpace(attr(tu, "changeid"))}
+	u.created, _ = time.Parse(tmxTimeLayout, attr(tu, "creationdate"))
+	u.changed, _ = time.Parse(tmxTimeLayout, attr(tu, "changedate"))
 	err := s.children(func(c xml.StartElement) error {
 		switch c.Name.Local {
 		case "note":
@@ -183,7 +189,8 @@ func tmxRows(srcLang string, units []tmxUnit) (Parsed, error) {
 		if source == nil {
 			return Parsed{}, errorAt(u.line, "the translation unit has no variant in the source language %q", srcLang)
 		}
-		r := Row{Source: *source, Paragraph: u.paragraph, HasParagraph: u.hasPara, State: u.state, Notes: u.notes}
+		r := Row{Source: *source, Paragraph: u.paragraph, HasParagraph: u.hasPara, State: u.state, Notes: u.notes,
+			Created: u.created, Changed: u.changed, ChangedBy: u.changedBy}
 		if target != nil {
 			r.Target = *target
 		}

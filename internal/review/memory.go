@@ -184,6 +184,7 @@ func (s *Service) ImportMemoryTMX(ctx context.Context, u *store.User, r io.Reade
 		return 0, err
 	}
 	var entries []store.MemoryEntry
+	reviewers := map[string]int64{}
 	for _, row := range p.Rows {
 		source, target := row.Source, row.Target
 		if swap {
@@ -195,9 +196,14 @@ func (s *Service) ImportMemoryTMX(ctx context.Context, u *store.User, r io.Reade
 		if source == "" || target == "" {
 			continue
 		}
-		e := store.MemoryEntry{SourceLang: src, TargetLang: tgt, Source: source, Target: target}
+		e := store.MemoryEntry{SourceLang: src, TargetLang: tgt, Source: source, Target: target,
+			CreatedAt: row.Created, ChangedAt: cmp.Or(row.Changed, row.Created)}
 		if u != nil {
 			e.ReviewerID = u.ID
+		}
+		// The file's reviewer (TMX changeid), when they have an account here.
+		if id, ok := s.reviewerID(ctx, reviewers, row.ChangedBy); ok {
+			e.ReviewerID = id
 		}
 		entries = append(entries, e)
 	}
@@ -237,4 +243,20 @@ func (s *Service) ExportMemoryTMX(ctx context.Context, w io.Writer, srcLang, tgt
 		return err
 	}
 	return formats.Write(w, a, "tmx")
+}
+
+// reviewerID returns the id of the account called name, looked up once per
+// name in known; ok is false for an empty or unknown name.
+func (s *Service) reviewerID(ctx context.Context, known map[string]int64, name string) (int64, bool) {
+	if name == "" {
+		return 0, false
+	}
+	id, seen := known[name]
+	if !seen {
+		if u, err := s.st.UserByName(ctx, name); err == nil {
+			id = u.ID
+		}
+		known[name] = id
+	}
+	return id, id != 0
 }

@@ -1,6 +1,7 @@
 package review_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"copydesk/internal/mt"
 	"copydesk/internal/review"
@@ -223,5 +225,35 @@ func TestImportPrefillsFromMemory(t *testing.T) {
 	doc, _ := st.Document(t.Context(), id)
 	if c := doc.Translations[0].Counts; c["mt"] != 1 || c["draft"] != 1 {
 		t.Errorf("counts = %v", c)
+	}
+}
+
+// TestMemoryTMXKeepsDatesAndReviewers exports the memory as TMX and imports it
+// into another database: the pairs keep their dates, and their reviewer when
+// an account of that name exists there.
+func TestMemoryTMXKeepsDatesAndReviewers(t *testing.T) {
+	svc, st := newService(t)
+	rita := addUser(t, st, "rita", review.RoleReviewer)
+	when := time.Date(2025, 3, 4, 9, 30, 0, 0, time.UTC)
+	if err := st.AddMemory(t.Context(), store.MemoryEntry{SourceLang: "en", TargetLang: "es", Source: "Good morning.",
+		Target: "Buenos días.", ReviewerID: rita.ID, CreatedAt: when, ChangedAt: when}); err != nil {
+		t.Fatal(err)
+	}
+	var tmx bytes.Buffer
+	if err := svc.ExportMemoryTMX(t.Context(), &tmx, "en", "es"); err != nil {
+		t.Fatal(err)
+	}
+	svc2, st2 := newService(t)
+	rita2 := addUser(t, st2, "rita", review.RoleReviewer)
+	admin2 := addUser(t, st2, "root", review.RoleAdmin)
+	if n, err := svc2.ImportMemoryTMX(t.Context(), &admin2, &tmx, "", ""); err != nil || n != 1 {
+		t.Fatalf("import = %d, %v\n%s", n, err, tmx.String())
+	}
+	m, err := st2.MemoryExact(t.Context(), "en", "es", "Good morning.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.ChangedAt.Equal(when) || m.ReviewerID != rita2.ID {
+		t.Errorf("imported entry = %+v, want changed %v by rita (%d)", m, when, rita2.ID)
 	}
 }
