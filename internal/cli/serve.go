@@ -184,6 +184,16 @@ func loadDemo(ctx context.Context, svc *review.Service, log *slog.Logger) error 
 			return fmt.Errorf("demo article %q: %w", a.Title, err)
 		}
 	}
-	log.Info("loaded the demo articles", "count", len(articles))
+	pairs, err := demo.TextPairs()
+	if err != nil {
+		return err
+	}
+	for _, p := range pairs {
+		if _, _, err := svc.CreateFromTexts(ctx, nil, review.NewTexts{SourceLang: p.SourceLang, TargetLang: p.TargetLang,
+			Source: p.Source, Target: p.Target, Format: "markdown"}); err != nil {
+			return fmt.Errorf("demo article %s→%s: %w", p.SourceLang, p.TargetLang, err)
+		}
+	}
+	log.Info("loaded the demo articles", "count", len(articles)+len(pairs))
 	return nil
 }

@@ -159,10 +159,19 @@ func checkDemoListed(t *testing.T, r *running, token string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.Documents) != len(articles) {
-		t.Fatalf("the API lists %d documents, want the %d demo articles", len(got.Documents), len(articles))
+	pairs, err := demo.TextPairs()
+	if err != nil {
+		t.Fatal(err)
 	}
-	for i, d := range got.Documents { // newest first: the last article loaded comes first
+	if len(got.Documents) != len(articles)+len(pairs) {
+		t.Fatalf("the API lists %d documents, want the %d demo articles", len(got.Documents), len(articles)+len(pairs))
+	}
+	// Newest first: the Markdown articles, loaded last, come first.
+	md := got.Documents[0]
+	if md.Title != "The old harbour reopens to ferries" || md.SourceLang != "en" || md.Translations[0].Lang != "fr" {
+		t.Errorf("Markdown demo article = %+v", md)
+	}
+	for i, d := range got.Documents[len(pairs):] {
 		a := articles[len(articles)-1-i]
 		if d.Title != a.Title || d.SourceLang != a.SourceLang || len(d.Translations) != 1 ||
 			d.Translations[0].Lang != a.TargetLang || d.Translations[0].Total != len(a.Segments) ||
@@ -218,8 +227,8 @@ func TestServeDemo(t *testing.T) {
 		if n, err := st.CountUsers(ctx); err != nil || n != 1 {
 			t.Errorf("CountUsers = %d, %v; want the admin only", n, err)
 		}
-		if n, err := st.CountDocuments(ctx); err != nil || n != 3 {
-			t.Errorf("CountDocuments = %d, %v; want 3", n, err)
+		if n, err := st.CountDocuments(ctx); err != nil || n != 4 {
+			t.Errorf("CountDocuments = %d, %v; want the 4 demo articles", n, err)
 		}
 		u, err := st.UserByName(ctx, "admin")
 		if err != nil || u.Role != review.RoleAdmin {
@@ -242,8 +251,8 @@ func TestServeDemo(t *testing.T) {
 	withStore(t, db, func(ctx context.Context, _ *review.Service, st *store.Store) {
 		users, _ := st.CountUsers(ctx)
 		docs, _ := st.CountDocuments(ctx)
-		if users != 1 || docs != 3 {
-			t.Errorf("after the second start: %d users, %d documents; want 1 and 3", users, docs)
+		if users != 1 || docs != 4 {
+			t.Errorf("after the second start: %d users, %d documents; want 1 and 4", users, docs)
 		}
 	})
 }

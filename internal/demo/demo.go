@@ -24,10 +24,66 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"strings"
 )
 
-//go:embed articles/*.jsonl
+//go:embed articles/*.jsonl texts/*.md
 var files embed.FS
+
+// TextPair is a demo article given as two Markdown texts, the article and its
+// machine translation, which the import aligns: texts/NN-name.SRC.md and
+// texts/NN-name.TGT.md. The translation keeps a slip of its own (straight
+// quotes in French), and the import shows the article's structure and inline
+// markup.
+type TextPair struct {
+	SourceLang, TargetLang string
+	Source, Target         string
+}
+
+// TextPairs returns the demo articles given as two texts, in file-name order.
+func TextPairs() ([]TextPair, error) {
+	names, err := fs.Glob(files, "texts/*.md")
+	if err != nil {
+		return nil, fmt.Errorf("demo: list texts: %w", err)
+	}
+	var out []TextPair
+	for i := 0; i+1 < len(names); i += 2 {
+		a, b := names[i], names[i+1] // sorted: NN-name.en.md before NN-name.fr.md
+		la, lb := langOf(a), langOf(b)
+		if la == "" || lb == "" || stem(a) != stem(b) {
+			return nil, fmt.Errorf("demo: %s and %s are not an article and its translation", a, b)
+		}
+		src, err := files.ReadFile(a)
+		if err != nil {
+			return nil, err
+		}
+		tgt, err := files.ReadFile(b)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, TextPair{SourceLang: la, TargetLang: lb, Source: string(src), Target: string(tgt)})
+	}
+	if len(names)%2 != 0 {
+		return nil, fmt.Errorf("demo: texts/ holds %d files, not pairs", len(names))
+	}
+	return out, nil
+}
+
+// langOf returns "en" of "texts/04-harbour.en.md".
+func langOf(name string) string {
+	base := strings.TrimSuffix(path.Base(name), ".md")
+	i := strings.LastIndexByte(base, '.')
+	if i < 0 {
+		return ""
+	}
+	return base[i+1:]
+}
+
+// stem returns "04-harbour" of "texts/04-harbour.en.md".
+func stem(name string) string {
+	base := strings.TrimSuffix(path.Base(name), ".md")
+	return strings.TrimSuffix(base, "."+langOf(name))
+}
 
 // Article is one demo article with its machine translation.
 type Article struct {

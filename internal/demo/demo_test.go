@@ -299,3 +299,14 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestTextPairs(t *testing.T) {
+	pairs, err := TextPairs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pairs) != 1 || pairs[0].SourceLang != "en" || pairs[0].TargetLang != "fr" ||
+		!strings.HasPrefix(pairs[0].Source, "# The old harbour") || !strings.HasPrefix(pairs[0].Target, "# Le vieux port") {
+		t.Fatalf("pairs = %+v", pairs)
+	}
+}
