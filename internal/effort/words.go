@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"copydesk/internal/textdiff"
 )
 
 // Words cuts s into the words that the word edit rate counts; lang is the
@@ -30,26 +32,45 @@ import (
 func Words(lang, s string) []string {
 	cjk := isCJKLang(lang)
 	var out []string
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		start := i
-		i += size
+	for _, tok := range textdiff.Tokens(s) {
 		switch {
-		case isSpace(r):
-			continue
-		case isOwnWord(r, cjk):
-			i = scanExtenders(s, i)
-		case isWordRune(r):
-			i = scanExtenders(s, scanWord(s, i, unicode.IsLetter(r), cjk))
+		case strings.TrimFunc(tok, isSpace) == "":
+			// white space, and the zero-width spaces the diff keeps as tokens
+		case cjk:
+			out = appendCJK(out, tok)
 		default:
-			if isRegional(r) {
-				if r2, size2 := utf8.DecodeRuneInString(s[i:]); isRegional(r2) {
-					i += size2 // a flag is one symbol
-				}
-			}
-			i = scanExtenders(s, i)
+			out = append(out, tok)
 		}
-		out = append(out, s[start:i])
+	}
+	return out
+}
+
+// appendCJK appends tok, cutting out each Bopomofo character and full-width
+// letter or digit (with the marks that follow it) as a word of its own.
+func appendCJK(out []string, tok string) []string {
+	start := 0
+	for i := 0; i < len(tok); {
+		r, size := utf8.DecodeRuneInString(tok[i:])
+		if !isCJKOwnWord(r) {
+			i += size
+			continue
+		}
+		if i > start {
+			out = append(out, tok[start:i])
+		}
+		j := i + size
+		for j < len(tok) {
+			r2, size2 := utf8.DecodeRuneInString(tok[j:])
+			if !unicode.IsMark(r2) {
+				break
+			}
+			j += size2
+		}
+		out = append(out, tok[i:j])
+		start, i = j, j
+	}
+	if start < len(tok) {
+		out = append(out, tok[start:])
 	}
 	return out
 }
@@ -71,89 +92,10 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\u2060' || r == '\ufeff'
 }
 
-// scanWord returns the end of the word that continues at i; letter says
-// whether the last base character read so far is a letter.
-func scanWord(s string, i int, letter, cjk bool) int {
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case isOwnWord(r, cjk):
-			return i
-		case isWordRune(r):
-			if !unicode.IsMark(r) {
-				letter = unicode.IsLetter(r)
-			}
-		case (r == '\'' || r == '’' || r == '-' || r == '‐' || r == '‑') &&
-			letter && letterAt(s, i+size, cjk):
-		case (r == '\u200c' || r == '\u200d') && i+size < len(s) && wordRuneAt(s, i+size, cjk):
-		default:
-			return i
-		}
-		i += size
-	}
-	return i
-}
-
-// scanExtenders returns the end of the combining marks, emoji modifiers and
-// zero-width-joined characters that continue the word ending at i.
-func scanExtenders(s string, i int) int {
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isExtender(r) {
-			break
-		}
-		i += size
-		if r == '\u200d' && i < len(s) {
-			if r2, size2 := utf8.DecodeRuneInString(s[i:]); !isSpace(r2) {
-				i += size2
-			}
-		}
-	}
-	return i
-}
-
-// isWordRune reports whether r belongs in a run of letters and digits.
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
-}
-
-// isOwnWord reports whether r is a word by itself: a Han, Hiragana or
-// Katakana character in any text, and in Chinese or Japanese also Bopomofo
-// and full-width letters and digits.
-func isOwnWord(r rune, cjk bool) bool {
-	if r < 0x2e80 {
-		return false
-	}
-	if r == 'ー' || r == 'ｰ' || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
-		return true
-	}
-	if !cjk {
-		return false
-	}
-	return unicode.Is(unicode.Bopomofo, r) ||
-		0xff10 <= r && r <= 0xff19 || 0xff21 <= r && r <= 0xff3a || 0xff41 <= r && r <= 0xff5a
-}
-
-// isExtender reports whether r continues the character before it.
-func isExtender(r rune) bool {
-	return unicode.IsMark(r) || r == '\u200d' ||
-		0x1f3fb <= r && r <= 0x1f3ff || // emoji skin-tone modifiers
-		0xe0020 <= r && r <= 0xe007f // tag characters (subdivision flags)
-}
-
-func isRegional(r rune) bool { return 0x1f1e6 <= r && r <= 0x1f1ff }
-
-// letterAt reports whether s has, at i, a letter that continues a word.
-func letterAt(s string, i int, cjk bool) bool {
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return unicode.IsLetter(r) && !isOwnWord(r, cjk)
-}
-
-// wordRuneAt reports whether s has, at i, a character that continues a word.
-func wordRuneAt(s string, i int, cjk bool) bool {
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return isWordRune(r) && !isOwnWord(r, cjk)
+// isCJKOwnWord reports whether r is a word by itself in Chinese and Japanese
+// beyond what the diff already cuts alone (Han, Hiragana, Katakana): a
+// Bopomofo character or a full-width letter or digit.
+func isCJKOwnWord(r rune) bool {
+	return r >= 0x2e80 && (unicode.Is(unicode.Bopomofo, r) ||
+		0xff10 <= r && r <= 0xff19 || 0xff21 <= r && r <= 0xff3a || 0xff41 <= r && r <= 0xff5a)
 }

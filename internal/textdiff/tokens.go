@@ -140,3 +140,15 @@ func wordAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return isWordRune(r)
 }
+
+// Tokens returns the tokens of s as the word diff cuts them (see tokenize),
+// white-space runs included, so that other measures of words count the same
+// words the diff shows.
+func Tokens(s string) []string {
+	b := tokenize(s)
+	out := make([]string, len(b)-1)
+	for k := range out {
+		out[k] = s[b[k]:b[k+1]]
+	}
+	return out
+}
