@@ -1,6 +1,7 @@
 package mt
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -128,4 +129,49 @@ func chunks(texts []string, maxBytes, maxTexts int) [][2]int {
 		out = append(out, [2]int{start, len(texts)})
 	}
 	return out
+}
+
+// apertiumCodes resolves a request's pair against the installed pairs of
+// table into Apertium's codes, or says that the pair is not installed.
+func apertiumCodes(ctx context.Context, table func(context.Context) (pairTable, error), from, to string) ([2]string, error) {
+	t, err := table(ctx)
+	if err != nil {
+		return [2]string{}, err
+	}
+	codes, ok := t.resolve(from, to)
+	if !ok {
+		return codes, notInstalled(from, to, t.pairs)
+	}
+	return codes, nil
+}
+
+// translateBlocks translates texts with one call of send on all of them joined
+// as paragraphs, or, when the answer's paragraphs do not match the texts, with
+// one call per text, inFlight at once.
+func translateBlocks(ctx context.Context, name string, texts []string, inFlight int,
+	send func(ctx context.Context, input string) (string, error)) ([]string, error) {
+	answer, err := send(ctx, joinBlocks(texts))
+	if err != nil {
+		return nil, err
+	}
+	if got, err := splitBlocks(answer, len(texts)); err == nil {
+		return got, nil
+	}
+	out := make([]string, len(texts))
+	err = parallel(ctx, len(texts), inFlight, func(ctx context.Context, i int) error {
+		answer, err := send(ctx, joinBlocks(texts[i:i+1]))
+		if err != nil {
+			return err
+		}
+		got, err := splitBlocks(answer, 1)
+		if err != nil {
+			return badAnswer(name, err)
+		}
+		out[i] = got[0]
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }

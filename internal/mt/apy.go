@@ -115,13 +115,9 @@ func (a *ApertiumAPy) table(ctx context.Context) (pairTable, error) {
 
 // Translate sends texts in batches, at most four requests at once.
 func (a *ApertiumAPy) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
-	t, err := a.table(ctx)
+	codes, err := apertiumCodes(ctx, a.table, from, to)
 	if err != nil {
 		return nil, err
-	}
-	codes, ok := t.resolve(from, to)
-	if !ok {
-		return nil, notInstalled(from, to, t.pairs)
 	}
 	langpair := codes[0] + "|" + codes[1]
 	return translateTexts(ctx, a.Name(), apertiumMarkup, texts, func(ctx context.Context, in []string) ([]string, error) {
@@ -145,30 +141,9 @@ func (a *ApertiumAPy) Translate(ctx context.Context, from, to string, texts []st
 // batch translates texts in one request, or one request per text when the
 // answer's paragraphs do not match the texts.
 func (a *ApertiumAPy) batch(ctx context.Context, langpair string, texts []string) ([]string, error) {
-	answer, err := a.translate(ctx, langpair, joinBlocks(texts))
-	if err != nil {
-		return nil, err
-	}
-	if got, err := splitBlocks(answer, len(texts)); err == nil {
-		return got, nil
-	}
-	out := make([]string, len(texts))
-	err = parallel(ctx, len(texts), apyInFlight, func(ctx context.Context, i int) error {
-		answer, err := a.translate(ctx, langpair, joinBlocks(texts[i:i+1]))
-		if err != nil {
-			return err
-		}
-		got, err := splitBlocks(answer, 1)
-		if err != nil {
-			return badAnswer(a.Name(), err)
-		}
-		out[i] = got[0]
-		return nil
+	return translateBlocks(ctx, a.Name(), texts, apyInFlight, func(ctx context.Context, q string) (string, error) {
+		return a.translate(ctx, langpair, q)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // translate sends one /translate request.

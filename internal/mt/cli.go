@@ -83,13 +83,9 @@ func (a *ApertiumCLI) table(ctx context.Context) (pairTable, error) {
 
 // Translate runs the command once per batch of texts.
 func (a *ApertiumCLI) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
-	t, err := a.table(ctx)
+	codes, err := apertiumCodes(ctx, a.table, from, to)
 	if err != nil {
 		return nil, err
-	}
-	codes, ok := t.resolve(from, to)
-	if !ok {
-		return nil, notInstalled(from, to, t.pairs)
 	}
 	mode := codes[0] + "-" + codes[1]
 	return translateTexts(ctx, a.Name(), apertiumMarkup, texts, func(ctx context.Context, in []string) ([]string, error) {
@@ -108,26 +104,9 @@ func (a *ApertiumCLI) Translate(ctx context.Context, from, to string, texts []st
 // batch translates texts in one run, or one run per text when the run's
 // paragraphs do not match the texts.
 func (a *ApertiumCLI) batch(ctx context.Context, mode string, texts []string) ([]string, error) {
-	answer, err := a.run(ctx, mode, joinBlocks(texts))
-	if err != nil {
-		return nil, err
-	}
-	if got, err := splitBlocks(answer, len(texts)); err == nil {
-		return got, nil
-	}
-	out := make([]string, len(texts))
-	for i, t := range texts {
-		answer, err := a.run(ctx, mode, joinBlocks([]string{t}))
-		if err != nil {
-			return nil, err
-		}
-		got, err := splitBlocks(answer, 1)
-		if err != nil {
-			return nil, badAnswer(a.Name(), err)
-		}
-		out[i] = got[0]
-	}
-	return out, nil
+	return translateBlocks(ctx, a.Name(), texts, 1, func(ctx context.Context, input string) (string, error) {
+		return a.run(ctx, mode, input)
+	})
 }
 
 // run runs the command once with input on stdin and returns its stdout. The

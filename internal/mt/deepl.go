@@ -1,9 +1,7 @@
 package mt
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"net/http"
 	"strings"
 	"time"
@@ -58,45 +56,18 @@ var deeplMarkup = &markup{tag: "x", empty: "x"}
 
 // call sends a request and decodes a 200 answer into v.
 func (d *DeepL) call(ctx context.Context, method, path string, in, v any) error {
-	var payload []byte
-	if in != nil {
-		var err error
-		if payload, err = json.Marshal(in); err != nil {
-			return errorf(d.Name(), err, "the request could not be made")
-		}
-	}
-	status, body, err := d.do(ctx, func(ctx context.Context) (*http.Request, error) {
-		req, err := http.NewRequestWithContext(ctx, method, d.base+path, bytes.NewReader(payload))
-		if err == nil {
-			req.Header.Set("Authorization", "DeepL-Auth-Key "+d.key)
-			req.Header.Set("Accept", "application/json")
-			if in != nil {
-				req.Header.Set("Content-Type", "application/json")
-			}
-		}
-		return req, err
-	})
-	if err != nil {
-		return err
-	}
-	if status != http.StatusOK {
-		var e struct {
-			Message string `json:"message"`
-		}
-		_ = json.Unmarshal(body, &e)
-		hint := map[int]string{
+	return d.callJSON(ctx, jsonAPI{
+		authorise: func(r *http.Request) { r.Header.Set("Authorization", "DeepL-Auth-Key "+d.key) },
+		errField:  "message",
+		hints: map[int]string{
 			http.StatusUnauthorized:          "check the API key",
 			http.StatusForbidden:             "check the API key",
 			http.StatusTooManyRequests:       "too many requests, try again later",
 			456:                              "the translation quota is used up",
 			http.StatusRequestEntityTooLarge: "the request is too large",
-		}[status]
-		return statusError(d.Name(), status, clip(e.Message, d.key), hint)
-	}
-	if err := json.Unmarshal(body, v); err != nil {
-		return badAnswer(d.Name(), err)
-	}
-	return nil
+		},
+		secret: d.key,
+	}, method, path, in, v)
 }
 
 // Pairs returns every source language to every target language of another

@@ -1,7 +1,9 @@
 package mt
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -138,4 +140,53 @@ func statusError(name string, status int, detail, hint string) *Error {
 // badAnswer is the *Error of an answer that could not be read.
 func badAnswer(name string, err error) *Error {
 	return errorf(name, err, "the answer could not be read (%s)", clip(err.Error(), ""))
+}
+
+// jsonAPI describes a JSON API for callJSON: how to authorise a request, the
+// field of an error answer that carries the message, hints per status, and
+// the secret to keep out of messages.
+type jsonAPI struct {
+	authorise func(*http.Request) // nil: no authorisation header
+	errField  string              // "message" (DeepL), "error" (LibreTranslate)
+	hints     map[int]string
+	secret    string
+}
+
+// callJSON sends in (nil: no body) as JSON to base+path and decodes a 200
+// answer into v; any other status is a *Error with the server's message,
+// clipped and without the secret, and the hint for that status.
+func (w *web) callJSON(ctx context.Context, api jsonAPI, method, path string, in, v any) error {
+	var payload []byte
+	if in != nil {
+		var err error
+		if payload, err = json.Marshal(in); err != nil {
+			return errorf(w.name, err, "the request could not be made")
+		}
+	}
+	status, body, err := w.do(ctx, func(ctx context.Context) (*http.Request, error) {
+		req, err := http.NewRequestWithContext(ctx, method, w.base+path, bytes.NewReader(payload))
+		if err == nil {
+			if api.authorise != nil {
+				api.authorise(req)
+			}
+			req.Header.Set("Accept", "application/json")
+			if in != nil {
+				req.Header.Set("Content-Type", "application/json")
+			}
+		}
+		return req, err
+	})
+	if err != nil {
+		return err
+	}
+	if status != http.StatusOK {
+		var e map[string]any
+		_ = json.Unmarshal(body, &e)
+		msg, _ := e[api.errField].(string)
+		return statusError(w.name, status, clip(msg, api.secret), api.hints[status])
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return badAnswer(w.name, err)
+	}
+	return nil
 }

@@ -1,9 +1,7 @@
 package mt
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"net/http"
 	"time"
 )
@@ -39,41 +37,14 @@ var libreCodes = map[string]string{"pb": "pt-BR", "zt": "zh-Hant"}
 
 // call sends a request and decodes a 200 answer into v.
 func (l *LibreTranslate) call(ctx context.Context, method, path string, in, v any) error {
-	var payload []byte
-	if in != nil {
-		var err error
-		if payload, err = json.Marshal(in); err != nil {
-			return errorf(l.Name(), err, "the request could not be made")
-		}
-	}
-	status, body, err := l.do(ctx, func(ctx context.Context) (*http.Request, error) {
-		req, err := http.NewRequestWithContext(ctx, method, l.base+path, bytes.NewReader(payload))
-		if err == nil {
-			req.Header.Set("Accept", "application/json")
-			if in != nil {
-				req.Header.Set("Content-Type", "application/json")
-			}
-		}
-		return req, err
-	})
-	if err != nil {
-		return err
-	}
-	if status != http.StatusOK {
-		var e struct {
-			Error string `json:"error"`
-		}
-		_ = json.Unmarshal(body, &e)
-		hint := map[int]string{
+	return l.callJSON(ctx, jsonAPI{
+		errField: "error",
+		hints: map[int]string{
 			http.StatusForbidden:       "check the API key",
 			http.StatusTooManyRequests: "too many requests, try again later",
-		}[status]
-		return statusError(l.Name(), status, clip(e.Error, l.key), hint)
-	}
-	if err := json.Unmarshal(body, v); err != nil {
-		return badAnswer(l.Name(), err)
-	}
-	return nil
+		},
+		secret: l.key,
+	}, method, path, in, v)
 }
 
 // Pairs returns the pairs of GET /languages: each language to each of its

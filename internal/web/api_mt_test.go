@@ -63,10 +63,18 @@ func TestAPITranslateByMachine(t *testing.T) {
 			Source, Target string
 			Providers      []string
 		} `json:"pairs"`
+		Status []struct {
+			Provider string `json:"provider"`
+			Pairs    int    `json:"pairs"`
+			Error    string `json:"error"`
+		} `json:"status"`
 	}](t, e.call(t, http.MethodGet, "/api/v1/mt/pairs", e.viewer, nil).expect(t, http.StatusOK))
 	found := false
 	for _, p := range pairs.Pairs {
 		found = found || p.Source == "en" && p.Target == "es"
+	}
+	if len(pairs.Status) != 1 || pairs.Status[0].Provider != "apertium" || pairs.Status[0].Pairs < 2 || pairs.Status[0].Error != "" {
+		t.Errorf("provider status = %+v", pairs.Status)
 	}
 	if len(pairs.Providers) != 1 || pairs.Providers[0] != "apertium" || !found {
 		t.Fatalf("pairs = %+v", pairs)

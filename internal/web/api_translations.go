@@ -74,22 +74,37 @@ func (s *server) retryTranslation(c *gin.Context) {
 	c.JSON(http.StatusAccepted, toTranslationJSON(tr))
 }
 
-// mtPairs handles GET /api/v1/mt/pairs: the configured providers and the
-// language pairs they offer.
+// mtPairs handles GET /api/v1/mt/pairs: the configured providers, the
+// language pairs they offer, and each provider's status (how many pairs, or
+// why it could not say).
 func (s *server) mtPairs(c *gin.Context) {
 	type pairJSON struct {
 		Source    string   `json:"source"`
 		Target    string   `json:"target"`
 		Providers []string `json:"providers"`
 	}
+	type statusJSON struct {
+		Provider string `json:"provider"`
+		Pairs    int    `json:"pairs"`
+		Error    string `json:"error,omitempty"`
+	}
 	out := struct {
-		Providers []string   `json:"providers"`
-		Pairs     []pairJSON `json:"pairs"`
-	}{Providers: []string{}, Pairs: []pairJSON{}}
+		Providers []string     `json:"providers"`
+		Pairs     []pairJSON   `json:"pairs"`
+		Status    []statusJSON `json:"status"`
+	}{Providers: []string{}, Pairs: []pairJSON{}, Status: []statusJSON{}}
 	if set := s.svc.MT(); set != nil {
 		out.Providers = set.Names()
 		for _, p := range s.pairs(c) {
 			out.Pairs = append(out.Pairs, pairJSON{Source: p.Source, Target: p.Target, Providers: p.Providers})
+		}
+		// Why a provider offers nothing: its last answer, as the pairs above.
+		for _, st := range set.Status() {
+			js := statusJSON{Provider: st.Provider, Pairs: st.Pairs}
+			if st.Err != nil {
+				js.Error = st.Err.Error()
+			}
+			out.Status = append(out.Status, js)
 		}
 	}
 	c.JSON(http.StatusOK, out)
