@@ -214,7 +214,7 @@ func readBack(m *markup, answer, source string) (string, bool) {
 			return "", false
 		}
 	}
-	if tags.Keeps(source, text) != nil {
+	if tags.Check(source, text, nil) != nil {
 		return "", false
 	}
 	return text, true

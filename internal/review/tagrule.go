@@ -21,20 +21,11 @@ func checkTags(cur store.Segment, text string) error {
 	if err := json.Unmarshal([]byte(cur.Tags), &table); err != nil {
 		return err
 	}
-	have := map[string]bool{}
-	for _, t := range tags.Scan(text) {
-		have[t.String()] = true
+	inTable := func(t tags.Token) bool {
 		tag, ok := tags.Find(table, t.ID)
-		if !ok || tags.Paired(tag.Kind) == (t.Form == tags.Empty) {
-			return tagError(&tags.Error{Reason: "extra", Token: t.String()})
-		}
+		return ok && tags.Paired(tag.Kind) == (t.Form != tags.Empty)
 	}
-	for _, t := range tags.Scan(cur.Target) {
-		if !have[t.String()] {
-			return tagError(&tags.Error{Reason: "missing", Token: t.String()})
-		}
-	}
-	return tagError(tags.Balanced(text))
+	return tagError(tags.Check(cur.Target, text, inTable))
 }
 
 // tagError turns a tags.Error into a refusal the editor can read.

@@ -16,7 +16,7 @@ type view struct {
 	text   string       // para without its tokens
 	orig   []int        // orig[k] is the offset in para of text[k]
 	tokens []tags.Token // the tokens of para, in order
-	depth  []int        // depth[n]: pairs open after tokens[:n], as tags.Depth
+	depth  []int        // depth[n]: pairs open after tokens[:n] (tags.Depths)
 }
 
 func newView(para string) *view {
@@ -35,16 +35,7 @@ func newView(para string) *view {
 		last = t.End
 	}
 	v.text = string(text)
-	v.depth = make([]int, len(v.tokens)+1)
-	for n, t := range v.tokens {
-		v.depth[n+1] = v.depth[n]
-		switch t.Form {
-		case tags.Open:
-			v.depth[n+1]++
-		case tags.Close:
-			v.depth[n+1]--
-		}
-	}
+	v.depth = tags.Depths(v.tokens)
 	return v
 }
 
@@ -164,5 +155,5 @@ func (v *view) cutAfter(end int) (int, bool) {
 		spaced = true
 		k += size
 	}
-	return at, v.depth[next] == 0 // tags.Depth(v.para, at), without a new scan
+	return at, v.depth[next] == 0 // the pairs open at the cut
 }

@@ -137,9 +137,6 @@ func tokenAt(s string, i int) (Token, bool) {
 	return t, true
 }
 
-// Has reports whether s holds any token.
-func Has(s string) bool { return len(Scan(s)) > 0 }
-
 // Strip returns s without its tokens.
 func Strip(s string) string {
 	toks := Scan(s)
@@ -209,23 +206,24 @@ func Balanced(s string) error {
 	return nil
 }
 
-// Keeps checks that text has exactly the tokens of original, each once, in
-// any order that nests properly. A text may move its tags, not drop or add
-// them.
-func Keeps(original, text string) error {
-	want := map[string]bool{}
-	for _, t := range Scan(original) {
-		want[t.String()] = true
+// Check checks that text keeps every token of current and nests its pairs
+// properly. A token current does not have is refused ("extra") unless allowed
+// says it may be added; allowed nil allows none, so that text may move its
+// tags, not drop or add them.
+func Check(current, text string, allowed func(Token) bool) error {
+	have := map[string]bool{}
+	for _, t := range Scan(current) {
+		have[t.String()] = true
 	}
 	got := map[string]bool{}
 	for _, t := range Scan(text) {
 		key := t.String()
-		if !want[key] {
+		if !have[key] && (allowed == nil || !allowed(t)) {
 			return &Error{"extra", key}
 		}
 		got[key] = true
 	}
-	for _, t := range Scan(original) {
+	for _, t := range Scan(current) {
 		if !got[t.String()] {
 			return &Error{"missing", t.String()}
 		}
@@ -233,20 +231,19 @@ func Keeps(original, text string) error {
 	return Balanced(text)
 }
 
-// Depth returns, for byte offset i of s, how many pairs are open there.
-// Sentence splitting uses it not to cut a pair in two.
-func Depth(s string, i int) int {
-	d := 0
-	for _, t := range Scan(s) {
-		if t.Start >= i {
-			break
-		}
+// Depths returns, for the tokens of a text in order, how many pairs are open
+// after each prefix: depths[n] counts the pairs open after toks[:n], so
+// depths[0] is 0. Sentence splitting uses it not to cut a pair in two.
+func Depths(toks []Token) []int {
+	depths := make([]int, len(toks)+1)
+	for n, t := range toks {
+		depths[n+1] = depths[n]
 		switch t.Form {
 		case Open:
-			d++
+			depths[n+1]++
 		case Close:
-			d--
+			depths[n+1]--
 		}
 	}
-	return d
+	return depths
 }

@@ -25,7 +25,7 @@ func TestScan(t *testing.T) {
 	}
 }
 
-func TestKeeps(t *testing.T) {
+func TestCheck(t *testing.T) {
 	orig := "{1}Bold{/1} and {2}link{/2}{3/}"
 	cases := []struct {
 		text, reason string
@@ -38,13 +38,13 @@ func TestKeeps(t *testing.T) {
 		{"{1}Bold{/1}{1} and {2}link{/2}{3/}", "twice"},
 	}
 	for _, c := range cases {
-		err := Keeps(orig, c.text)
+		err := Check(orig, c.text, nil)
 		var te *Error
 		switch {
 		case c.reason == "" && err != nil:
-			t.Errorf("Keeps(%q) = %v, want nil", c.text, err)
+			t.Errorf("Check(%q) = %v, want nil", c.text, err)
 		case c.reason != "" && (!errors.As(err, &te) || te.Reason != c.reason):
-			t.Errorf("Keeps(%q) = %v, want %s", c.text, err, c.reason)
+			t.Errorf("Check(%q) = %v, want %s", c.text, err, c.reason)
 		}
 	}
 	if err := Balanced("{1}open"); err == nil || err.Error() != "tag {1} is not closed" {
@@ -52,12 +52,15 @@ func TestKeeps(t *testing.T) {
 	}
 }
 
-func TestDepth(t *testing.T) {
+func TestDepths(t *testing.T) {
 	s := "A {1}b. C{/1}. D"
-	if d := Depth(s, 7); d != 1 {
-		t.Errorf("Depth inside = %d", d)
+	toks := Scan(s)
+	d := Depths(toks)
+	// Offset 7 lies after {1} (token 0) and before {/1}: one pair open.
+	if n := d[1]; n != 1 || toks[0].Start >= 7 || toks[1].Start < 7 {
+		t.Errorf("depth inside = %d", n)
 	}
-	if d := Depth(s, len(s)-2); d != 0 {
-		t.Errorf("Depth after = %d", d)
+	if n := d[len(toks)]; n != 0 {
+		t.Errorf("depth after = %d", n)
 	}
 }
