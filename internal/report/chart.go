@@ -54,31 +54,6 @@ type line struct {
 	Text, Y string
 }
 
-// BarChart draws bins as a bar chart in inline SVG, for embedding in an HTML
-// page: bars whose height is proportional to their count, each with its count
-// above it and its label below, and title as a visible heading, the <title>
-// and the aria-label; a <desc> lists every label and count. A label too long
-// for its bar is put on two lines, then cut short with "…" (the bar's tooltip
-// keeps it whole). Every text is escaped. The size is fixed (188 pixels high,
-// 320 wide, 60 more for each bar beyond five), with a viewBox so that CSS may
-// scale it down. A chart of zero counts draws bars of no height; a chart of
-// no bins says "No data".
-func BarChart(title string, bins []Bin) template.HTML {
-	return barChart(title, EnglishLabels().NoData, bins)
-}
-
-// TranslationSVG draws the histogram of a translation's word edit rates, in
-// English; see BarChart and Labels.HistogramChart.
-func TranslationSVG(t Translation) template.HTML {
-	return EnglishLabels().HistogramChart(t)
-}
-
-// KindsSVG draws how often each kind of change occurs, in English; see
-// BarChart and Labels.KindsChart.
-func KindsSVG(counts []Count) template.HTML {
-	return EnglishLabels().KindsChart(counts)
-}
-
 // HistogramChart draws the histogram of a translation's word edit rates in
 // the words of l, as the HTML report does; see BarChart.
 func (l Labels) HistogramChart(t Translation) template.HTML {
@@ -101,6 +76,15 @@ func countBins(counts []Count, l Labels, group string) []Bin {
 	return bins
 }
 
+// barChart draws bins as a bar chart in inline SVG, for embedding in an HTML
+// page: bars whose height is proportional to their count, each with its count
+// above it and its label below, and title as a visible heading, the <title>
+// and the aria-label; noData is said in an empty chart; a <desc> lists every label and count. A label too long
+// for its bar is put on two lines, then cut short with "…" (the bar's tooltip
+// keeps it whole). Every text is escaped. The size is fixed (188 pixels high,
+// 320 wide, 60 more for each bar beyond five), with a viewBox so that CSS may
+// scale it down. A chart of zero counts draws bars of no height; a chart of
+// no bins says "No data".
 func barChart(title, noData string, bins []Bin) template.HTML {
 	n := len(bins)
 	width := max(chartMinWidth, 2*chartPad+n*chartSlot)

@@ -75,7 +75,7 @@ func TestBarChart(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := string(BarChart(tt.title, tt.bins))
+			out := string(barChart(tt.title, EnglishLabels().NoData, tt.bins))
 			if strings.Contains(out, "<script") {
 				t.Errorf("unescaped markup in %s", out)
 			}
@@ -139,14 +139,14 @@ func TestClip(t *testing.T) {
 	}
 }
 
-func TestTranslationAndKindsSVG(t *testing.T) {
+func TestHistogramAndKindsCharts(t *testing.T) {
 	c := sampleChanges()
 	for name, tc := range map[string]struct {
 		out  string
 		bars int
 	}{
-		"histogram": {string(TranslationSVG(c.Summary)), len(c.Summary.Histogram)},
-		"kinds":     {string(KindsSVG(c.Summary.Kinds)), len(c.Summary.Kinds)},
+		"histogram": {string(EnglishLabels().HistogramChart(c.Summary)), len(c.Summary.Histogram)},
+		"kinds":     {string(EnglishLabels().KindsChart(c.Summary.Kinds)), len(c.Summary.Kinds)},
 	} {
 		if n := len(findAll(parseFragment(t, tc.out), "rect")); n != tc.bars {
 			t.Errorf("%s: %d bars, want %d", name, n, tc.bars)
@@ -157,8 +157,8 @@ func TestTranslationAndKindsSVG(t *testing.T) {
 	}
 }
 
-func TestKindsSVGNamesKinds(t *testing.T) {
-	out := string(KindsSVG([]Count{{"wording", 3}, {"punctuation", 1}, {"novel", 1}}))
+func TestKindsChartNamesKinds(t *testing.T) {
+	out := string(EnglishLabels().KindsChart([]Count{{"wording", 3}, {"punctuation", 1}, {"novel", 1}}))
 	for _, want := range []string{">Wording<", ">Punctuation<", ">only<", ">novel<"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("kinds chart lacks %s", want)

@@ -35,7 +35,7 @@ func WriteHTML(w io.Writer, c Changes, lang string) error {
 // WriteHTMLWith writes the change report c as a complete HTML5 page in the
 // words of l: the article's title and languages, the summary of the
 // translation, a histogram of word edit rates and a chart of the kinds of
-// change (inline SVG, see BarChart), then one table row per segment with its
+// change (inline SVG, see barChart), then one table row per segment with its
 // source, machine text, and final text showing the changes from the machine
 // text as <del> and <ins>, its effort figures, people and times.
 //

@@ -51,6 +51,7 @@ type Translation struct {
 	Histogram      []Bin   // of WordRate
 	Kinds          []Count // change kinds of approved segments, most frequent first
 	Categories     []CategoryCount
+	ErrorPoints    int     // the categories' severities weighed as MQM does (minor 1, major 5, critical 10)
 	IssuesFixed    []Count // checks whose issues the edits cleared
 	IssuesOpen     []Count // checks with issues on the current texts
 	Edits          int

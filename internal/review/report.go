@@ -94,10 +94,7 @@ func newSummary(doc store.Document, tr store.Translation) *summary {
 	sm := &summary{kinds: map[string]int{}, fixed: map[string]int{}, open: map[string]int{}, approvers: map[string]int{}}
 	sm.t = report.Translation{DocumentID: doc.ID, Title: doc.Title, SourceLang: doc.SourceLang, Lang: tr.Lang,
 		Total: tr.SegmentCount, States: map[string]int{}}
-	for _, st := range States {
-		sm.t.States[st] = tr.Counts[st]
-	}
-	for _, t := range doc.Translations {
+	for _, t := range doc.Translations { // tr comes without its counts
 		if t.ID == tr.ID {
 			for _, st := range States {
 				sm.t.States[st] = t.Counts[st]
@@ -147,6 +144,7 @@ func (sm *summary) categories(cats []store.Category) {
 	}
 	for k, v := range n {
 		sm.t.Categories = append(sm.t.Categories, report.CategoryCount{Category: k[0], Severity: k[1], N: v})
+		sm.t.ErrorPoints += v * effort.SeverityWeight(k[1])
 	}
 	sort.Slice(sm.t.Categories, func(i, j int) bool {
 		a, b := sm.t.Categories[i], sm.t.Categories[j]

@@ -69,7 +69,7 @@ func (s *server) documentReportAPI(c *gin.Context) {
 		"document_id": r.DocumentID, "title": r.Title, "source_lang": r.SourceLang, "lang": r.Lang,
 		"segments": r.Total, "states": r.States, "approved": r.Approved, "unchanged": r.Unchanged,
 		"unchanged_share": r.UnchangedShare, "char_rate": toStats(r.CharRate), "word_rate": toStats(r.WordRate),
-		"word_rate_histogram": bins, "kinds": toCounts(r.Kinds), "categories": toCategories(r.Categories),
+		"word_rate_histogram": bins, "kinds": toCounts(r.Kinds), "categories": toCategories(r.Categories), "error_points": r.ErrorPoints,
 		"issues_fixed": toCounts(r.IssuesFixed), "issues_open": toCounts(r.IssuesOpen), "edits": r.Edits,
 		"active_seconds": r.ActiveMS / 1000, "approvers": toCounts(r.Approvers),
 	})

@@ -40,8 +40,8 @@ var placeholderFuncs = template.FuncMap{
 	"checkdata":  func(row segmentRow, canEdit bool) checkData { return checkData{Row: row, CanEdit: canEdit} },
 	"tagged":     taggedHTML,
 	"blocklabel": blockLabel,
-	"barchart":   report.BarChart,
-	"kindchart":  func(title string, counts []report.Count) template.HTML { return "" },
+	"histchart":  func(t report.Translation) template.HTML { return "" },
+	"kindchart":  func(counts []report.Count) template.HTML { return "" },
 	"pct":        func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) + "%" },
 	"duration":   report.FormatDuration,
 	"grouping": func(g string) []string {
@@ -106,18 +106,13 @@ func (s *server) render(c *gin.Context, status int, name string, data any) {
 		return
 	}
 	t.Funcs(template.FuncMap{
-		"t":        loc.T,
-		"tn":       loc.N,
-		"langname": loc.LanguageName,
-		"asset":    s.static.url,
-		"since":    func(at time.Time) string { return sinceText(loc, at) },
-		"kindchart": func(title string, counts []report.Count) template.HTML {
-			bins := make([]report.Bin, len(counts))
-			for i, c := range counts {
-				bins[i] = report.Bin{Label: loc.T("changekind." + c.Name), N: c.N}
-			}
-			return report.BarChart(title, bins)
-		},
+		"t":         loc.T,
+		"tn":        loc.N,
+		"langname":  loc.LanguageName,
+		"asset":     s.static.url,
+		"since":     func(at time.Time) string { return sinceText(loc, at) },
+		"histchart": func(t report.Translation) template.HTML { return reportLabels(loc).HistogramChart(t) },
+		"kindchart": func(counts []report.Count) template.HTML { return reportLabels(loc).KindsChart(counts) },
 	})
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {

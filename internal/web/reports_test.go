@@ -66,13 +66,14 @@ func TestReports(t *testing.T) {
 			Name string `json:"name"`
 		} `json:"issues_fixed"`
 		ActiveSeconds int64 `json:"active_seconds"`
+		ErrorPoints   int   `json:"error_points"`
 		WordRate      struct {
 			N    int     `json:"n"`
 			Mean float64 `json:"mean"`
 		} `json:"word_rate"`
 	}](t, e.call(t, http.MethodGet, docPath(doc.ID, "/report?lang=en"), e.viewer, nil).expect(t, http.StatusOK))
 	if rep.Segments != 3 || rep.Approved != 2 || rep.UnchangedShare != 50 || rep.ActiveSeconds != 12 || rep.WordRate.N != 2 ||
-		len(rep.IssuesFixed) != 1 || rep.IssuesFixed[0].Name != "end-punct" {
+		len(rep.IssuesFixed) != 1 || rep.IssuesFixed[0].Name != "end-punct" || rep.ErrorPoints != 1 {
 		t.Errorf("report JSON = %+v", rep)
 	}
 	who := decodeBody[struct {
