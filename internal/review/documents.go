@@ -224,16 +224,8 @@ func importState(n int, sg NewSegment, ns *store.NewSegment) error {
 // it is stored as a draft, with a revision of kind tm after the import. The
 // memory is asked only when it holds the language pair.
 func (s *Service) fromMemory(ctx context.Context, nd *store.NewDocument) error {
-	pairs, err := s.st.MemoryPairs(ctx)
-	if err != nil {
+	if has, err := s.memoryHolds(ctx, nd.SourceLang, nd.Lang); err != nil || !has {
 		return err
-	}
-	has := false
-	for _, p := range pairs {
-		has = has || p.SourceLang == nd.SourceLang && p.TargetLang == nd.Lang
-	}
-	if !has {
-		return nil
 	}
 	for i := range nd.Segments {
 		sg := &nd.Segments[i]
@@ -252,4 +244,19 @@ func (s *Service) fromMemory(ctx context.Context, nd *store.NewDocument) error {
 		}
 	}
 	return nil
+}
+
+// memoryHolds reports whether the memory has entries for the language pair, so
+// that imports and machine translations ask it segment by segment only then.
+func (s *Service) memoryHolds(ctx context.Context, src, tgt string) (bool, error) {
+	pairs, err := s.st.MemoryPairs(ctx)
+	if err != nil {
+		return false, err
+	}
+	for _, p := range pairs {
+		if p.SourceLang == src && p.TargetLang == tgt {
+			return true, nil
+		}
+	}
+	return false, nil
 }

@@ -313,6 +313,10 @@ func (s *Service) RunTranslation(ctx context.Context, trID int64) error {
 	if err != nil {
 		return fail(err)
 	}
+	useMemory, err := s.memoryHolds(ctx, doc.SourceLang, tr.Lang)
+	if err != nil {
+		return fail(err)
+	}
 	for {
 		segs, err := s.st.Unfilled(ctx, trID, mtBatch)
 		if err != nil {
@@ -336,10 +340,13 @@ func (s *Service) RunTranslation(ctx context.Context, trID int64) error {
 		for i, sg := range segs {
 			f := store.Fill{SegmentID: sg.ID, MT: nfc(out[i])}
 			target := f.MT
-			if m, err := s.st.MemoryExact(ctx, doc.SourceLang, tr.Lang, sg.Source); err == nil {
-				f.Memory, f.MemoryDist, target = m.Target, Distance(m.Target, f.MT), m.Target
-			} else if !errors.Is(err, store.ErrNotFound) {
-				return fail(err)
+			if useMemory {
+				m, err := s.st.MemoryExact(ctx, doc.SourceLang, tr.Lang, sg.Source)
+				if err == nil {
+					f.Memory, f.MemoryDist, target = m.Target, Distance(m.Target, f.MT), m.Target
+				} else if !errors.Is(err, store.ErrNotFound) {
+					return fail(err)
+				}
 			}
 			f.Issues, f.IssueChecks = encodeIssues(s.check(doc.SourceLang, tr.Lang, sg.Source, target, "", glossary, tr.SegmentCount <= MaxSpelledImport))
 			fills[i] = f
