@@ -156,7 +156,8 @@ func TestHTMLArticleSetsAsideFurniture(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CreateFromTexts: %v", err)
 	}
-	if len(rep.SetAside) == 0 {
+	if len(rep.SetAside) == 0 || !strings.HasPrefix(rep.SetAside[0], "source: ") ||
+		!strings.HasPrefix(rep.SetAside[len(rep.SetAside)-1], "translation: ") {
 		t.Error("nothing set aside from a page with navigation and a footer")
 	}
 	for _, sg := range segmentsOf(t, st, id) {

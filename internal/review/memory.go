@@ -260,3 +260,12 @@ func (s *Service) reviewerID(ctx context.Context, known map[string]int64, name s
 	}
 	return id, id != 0
 }
+
+// ForgetMemory removes a wrong entry from the translation memory, so that it
+// pre-fills and matches no more; reviewers and admins may.
+func (s *Service) ForgetMemory(ctx context.Context, u store.User, id int64) error {
+	if !Can(u.Role, ActImport) {
+		return forbidden("error.forbidden.memory")
+	}
+	return s.st.DeleteMemory(ctx, id)
+}

@@ -30,7 +30,9 @@ type NewTexts struct {
 }
 
 // ImportReport says what an import of two texts did not pair one to one, and
-// what it set aside of an HTML page (navigation, share buttons, footers).
+// what it set aside of an HTML page (navigation, share buttons, footers), each
+// entry starting with the side it comes from ("source: nav", "translation:
+// footer").
 // Paragraphs are numbered from 1 among the source's blocks, as the segments are.
 type ImportReport struct {
 	align.Report
@@ -78,7 +80,11 @@ func (s *Service) CreateFromTexts(ctx context.Context, u *store.User, t NewTexts
 			return 0, rep, malformed("error.article.parse", "Field", f.name, "Detail", err.Error())
 		}
 	}
-	rep.SetAside = append(sides[0].SetAside, sides[1].SetAside...)
+	for i, side := range []string{"source", "translation"} {
+		for _, x := range sides[i].SetAside {
+			rep.SetAside = append(rep.SetAside, side+": "+x)
+		}
+	}
 	title := t.Title
 	if strings.TrimSpace(title) == "" {
 		title = articleTitle(sides[0])

@@ -79,3 +79,17 @@ func readBody(c *gin.Context) ([]byte, bool) {
 	}
 	return body, true
 }
+
+// deleteMemory handles DELETE /api/v1/memory/{id}: 204, or 404 for an entry
+// that is not there.
+func (s *server) deleteMemory(c *gin.Context) {
+	id, ok := pathID(c, "memory entry")
+	if !ok {
+		return
+	}
+	if err := s.svc.ForgetMemory(c.Request.Context(), currentUser(c), id); err != nil {
+		s.fail(c, err, "memory entry")
+		return
+	}
+	c.Status(http.StatusNoContent)
+}

@@ -70,4 +70,29 @@ func TestBrowserMarkdownArticle(t *testing.T) {
 		t.Errorf("a refused edit was stored: %q v%d", sg.Target, sg.Version)
 	}
 	tb.shoot(t, "09-article-tag-refused.png")
+
+	// The same kind of article pasted as two HTML pages: the alignment report
+	// lists the page furniture set aside.
+	e.navigate(t, tb, "/")
+	htmlPage := func(nav, h1, p string) string {
+		return "<html><body><nav><a href='/'>" + nav + "</a></nav><article><h1>" + h1 + "</h1><p>" + p +
+			"</p></article><footer>© 2026 Daily</footer></body></html>"
+	}
+	js[bool](t, tb, `(function () {
+		var f = document.querySelector('form[action="/documents"]');
+		f.querySelector('[name=title]').value = "Pasted pages";
+		f.querySelector('[name=source_lang]').value = "en";
+		f.querySelector('[name=target_lang]').value = "es";
+		f.querySelector('details').open = true;
+		f.querySelector('[name=source_text]').value = `+jsq(htmlPage("Home", "Floods", "The river rose. Schools closed."))+`;
+		f.querySelector('[name=target_text]').value = `+jsq(htmlPage("Inicio", "Inundaciones", "El río subió. Las escuelas cerraron."))+`;
+		f.querySelector('[name=article_format]').value = "html";
+		f.submit();
+		return true;
+	})()`)
+	tb.do(t, "alignment report", chromedp.WaitVisible(chromedp.CSS(`a.btn-primary`)))
+	if got := js[string](t, tb, `document.body.textContent`); !strings.Contains(got, "set aside") {
+		t.Errorf("the alignment report does not list what was set aside: %.300s", got)
+	}
+	tb.shoot(t, "17-aligned.png")
 }

@@ -45,4 +45,10 @@ func TestBrowserTimeAndReport(t *testing.T) {
 		t.Errorf("reviewer page approved = %q", got)
 	}
 	tb.shoot(t, "13-reviewer.png")
+	e.navigate(t, tb, "/reviewers")
+	tb.do(t, "reviewers", chromedp.WaitVisible(chromedp.CSS(`ul.reviewers`)))
+	tb.shoot(t, "15-reviewers.png")
+	e.navigate(t, tb, "/memory")
+	tb.do(t, "memory page", chromedp.WaitVisible(chromedp.CSS(`input[name=file]`)))
+	tb.shoot(t, "16-memory.png")
 }

@@ -114,6 +114,7 @@ func Build(svc *review.Service, opt Options) (http.Handler, error) {
 	api.GET("/memory", s.memoryPairs)
 	api.GET("/memory/export", s.exportMemory)
 	api.POST("/memory/import", s.importMemory)
+	api.DELETE("/memory/:id", s.deleteMemory)
 	api.PUT("/segments/:id", s.editSegment)
 	api.POST("/segments/:id/approve", s.approveSegment)
 	api.POST("/segments/:id/reject", s.rejectSegment)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -26,6 +27,19 @@ func (s *server) memoryRoutes(g *gin.RouterGroup) {
 	g.GET("/memory", s.memoryPageHandler)
 	g.GET("/memory/export", s.exportMemoryPage)
 	g.POST("/memory/import", s.importMemoryForm)
+	g.POST("/memory/:id/delete", s.forgetMemoryForm)
+}
+
+// forgetMemoryForm handles POST /memory/{id}/delete from a match in the history
+// panel {segment, back}: the entry leaves the memory, and the panel shows the
+// segment's matches again.
+func (s *server) forgetMemoryForm(c *gin.Context) {
+	id, ok := pathID(c, "memory entry")
+	if !ok {
+		return
+	}
+	seg, _ := strconv.ParseInt(c.PostForm("segment"), 10, 64)
+	s.afterPanelForm(c, seg, s.svc.ForgetMemory(c.Request.Context(), currentUser(c), id))
 }
 
 // memoryPageHandler handles GET /memory.

@@ -1,9 +1,13 @@
 package web_test
 
 import (
+	"errors"
+	"strconv"
 	"net/http"
 	"strings"
 	"testing"
+
+	"copydesk/internal/store"
 )
 
 const memoryTMX = `<?xml version="1.0" encoding="UTF-8"?>
@@ -35,6 +39,20 @@ func TestUIMemoryPage(t *testing.T) {
 	}](t, e.call(t, http.MethodGet, "/api/v1/memory", e.viewer, nil).expect(t, http.StatusOK))
 	if len(pairs.Pairs) != 1 || pairs.Pairs[0].Entries != 2 {
 		t.Errorf("memory pairs = %+v", pairs)
+	}
+	// A wrong entry can be removed (API and the history panel's form); a
+	// viewer may not.
+	var ids []int64
+	e.st.ForEachMemory(t.Context(), "en", "es", func(m store.MemoryEntry) error { ids = append(ids, m.ID); return nil })
+	if len(ids) != 2 {
+		t.Fatalf("memory ids = %v", ids)
+	}
+	e.call(t, http.MethodDelete, "/api/v1/memory/"+strconv.FormatInt(ids[0], 10), e.viewer, nil).expect(t, http.StatusForbidden)
+	e.call(t, http.MethodDelete, "/api/v1/memory/"+strconv.FormatInt(ids[0], 10), e.reviewer, nil).expect(t, http.StatusNoContent)
+	e.call(t, http.MethodDelete, "/api/v1/memory/"+strconv.FormatInt(ids[0], 10), e.reviewer, nil).expect(t, http.StatusNotFound)
+	b.script(t, "/memory/"+strconv.FormatInt(ids[1], 10)+"/delete", "segment", "0").expect(t, http.StatusOK)
+	if _, err := e.st.MemoryExact(t.Context(), "en", "es", "The bridge opens today."); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a removed entry is still found: %v", err)
 	}
 	// A viewer may read the memory page but not import.
 	v := deskLogin(t, e, "victor")
