@@ -2,8 +2,8 @@ package web_test
 
 import (
 	"errors"
-	"strconv"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
