@@ -146,3 +146,23 @@ func (s *Set) Translate(ctx context.Context, from, to string, texts []string) ([
 	}
 	return p.Translate(ctx, from, to, texts)
 }
+
+// Offering returns the providers among offers that translate from into to,
+// matching the pair as the providers match a request (the pair itself, else
+// by base language: en-GB → es may use en → es); nil when none does.
+func Offering(offers []Offer, from, to string) []string {
+	pairs := make([]Pair, len(offers))
+	for i, o := range offers {
+		pairs[i] = o.Pair
+	}
+	p, ok := match(pairs, from, to)
+	if !ok {
+		return nil
+	}
+	for _, o := range offers {
+		if o.Pair == p {
+			return o.Providers
+		}
+	}
+	return nil
+}

@@ -113,3 +113,24 @@ func TestFromEnv(t *testing.T) {
 		t.Errorf("timeout not set: %v", p)
 	}
 }
+
+func TestOffering(t *testing.T) {
+	offers := []Offer{
+		{Pair{"en", "es"}, []string{"apertium", "deepl"}},
+		{Pair{"es", "en-US"}, []string{"apertium"}},
+	}
+	for _, c := range []struct {
+		from, to string
+		want     []string
+	}{
+		{"en", "es", []string{"apertium", "deepl"}},
+		{"en-GB", "es", []string{"apertium", "deepl"}},
+		{"es", "en-US", []string{"apertium"}},
+		{"es", "en", nil},
+		{"fr", "es", nil},
+	} {
+		if got := Offering(offers, c.from, c.to); !slices.Equal(got, c.want) {
+			t.Errorf("Offering(%s, %s) = %v, want %v", c.from, c.to, got, c.want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"copydesk/internal/formats"
+	"copydesk/internal/mt"
 	"copydesk/internal/review"
 	"copydesk/internal/store"
 )
@@ -21,8 +22,8 @@ type documentsPage struct {
 	CanCreate bool
 	Form      createForm
 	Formats   []string
-	MTPairs   []pairOffer // the machine-translation pairs on offer
-	MTTargets []string    // their target languages
+	MTPairs   []mt.Offer // the machine-translation pairs on offer
+	MTTargets []string   // their target languages
 }
 
 type documentRow struct {

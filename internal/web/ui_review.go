@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"copydesk/internal/formats"
+	"copydesk/internal/mt"
 	"copydesk/internal/qa"
 	"copydesk/internal/review"
 	"copydesk/internal/store"
@@ -143,7 +144,7 @@ func (s *server) reviewPage(c *gin.Context) {
 		CanEdit: review.Can(currentUser(c).Role, review.ActEdit), Formats: formats.ExportFormats,
 		Back: c.Request.URL.RequestURI(), UIText: map[string]string{}, Checks: qa.Checks()}
 	if p.CanEdit && s.svc.MT() != nil {
-		p.CanMT = len(offered(s.pairs(c), doc.SourceLang, tr.Lang)) > 0
+		p.CanMT = len(mt.Offering(s.pairs(c), doc.SourceLang, tr.Lang)) > 0
 	}
 	loc := localizer(c)
 	for k, id := range scriptText {

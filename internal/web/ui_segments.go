@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"copydesk/internal/effort"
+	"copydesk/internal/mt"
 	"copydesk/internal/review"
 	"copydesk/internal/store"
 	"copydesk/internal/textdiff"
@@ -245,7 +246,7 @@ func (s *server) historyPage(c *gin.Context) {
 		s.log.Warn("memory matches", "segment", id, "err", err)
 	}
 	if s.svc.MT() != nil && p.CanEdit {
-		p.Providers = offered(s.pairs(c), sg.SourceLang, sg.Lang)
+		p.Providers = mt.Offering(s.pairs(c), sg.SourceLang, sg.Lang)
 	}
 	name := "history"
 	if p.Partial {

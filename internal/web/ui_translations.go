@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"copydesk/internal/mt"
 	"copydesk/internal/review"
 	"copydesk/internal/store"
 )
@@ -89,12 +89,6 @@ func (s *server) retryTranslationForm(c *gin.Context) {
 	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?lang=%s", id, url.QueryEscape(tr.Lang)))
 }
 
-// pairOffer is a language pair some provider offers, and which ones.
-type pairOffer struct {
-	Source, Target string
-	Providers      []string
-}
-
 // pairsTimeout bounds how long a page waits for the providers to say their
 // pairs (they are cached for a minute): a provider that hangs must not hold up
 // the article list or the review page.
@@ -102,7 +96,7 @@ const pairsTimeout = 2 * time.Second
 
 // pairs lists the language pairs of the configured providers, sorted; none
 // when no provider answers in time.
-func (s *server) pairs(c *gin.Context) []pairOffer {
+func (s *server) pairs(c *gin.Context) []mt.Offer {
 	set := s.svc.MT()
 	if set == nil {
 		return nil
@@ -113,17 +107,7 @@ func (s *server) pairs(c *gin.Context) []pairOffer {
 	if err != nil {
 		s.log.Warn("machine translation pairs", "err", err)
 	}
-	out := make([]pairOffer, 0, len(offers))
-	for _, o := range offers {
-		out = append(out, pairOffer{Source: o.Source, Target: o.Target, Providers: o.Providers})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Source != out[j].Source {
-			return out[i].Source < out[j].Source
-		}
-		return out[i].Target < out[j].Target
-	})
-	return out
+	return offers
 }
 
 // machineAgainForm handles POST /segments/{id}/mt {version, provider}.
@@ -145,21 +129,4 @@ func (s *server) useMatchForm(c *gin.Context) {
 // splitLangs splits a list of language tags at commas and spaces.
 func splitLangs(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
-}
-
-// offered returns the providers that translate src into tgt: those of the pair
-// itself, else of the pair of the base languages (en-GB → es may use en → es),
-// as the providers match requests.
-func offered(ps []pairOffer, src, tgt string) []string {
-	base := func(tag string) string { b, _, _ := strings.Cut(tag, "-"); return b }
-	var fallback []string
-	for _, o := range ps {
-		if o.Source == src && o.Target == tgt {
-			return o.Providers
-		}
-		if fallback == nil && (o.Source == src || o.Source == base(src)) && (o.Target == tgt || o.Target == base(tgt)) {
-			fallback = o.Providers
-		}
-	}
-	return fallback
 }
