@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -178,14 +179,6 @@ func alignArticles(srcLang, tgtLang string, src, tgt []formats.Block) ([]NewSegm
 		return out
 	}
 	pairs, report := align.Paragraphs(srcLang, tgtLang, texts(src), texts(tgt))
-	unmatched := func(list []int, i int) bool {
-		for _, x := range list {
-			if x == i {
-				return true
-			}
-		}
-		return false
-	}
 	out := make([]NewSegment, 0, len(pairs))
 	maps := tagMaps{src: src, tgt: tgt}
 	var groupings []align.Grouping
@@ -195,16 +188,18 @@ func alignArticles(srcLang, tgtLang string, src, tgt []formats.Block) ([]NewSegm
 		if len(p.Source) == 0 {
 			// A sentence only the translation has joins its neighbour's target, so
 			// that every segment has a source and nothing is dropped.
+			joined := 1 // the paragraph of the segment the sentence joins
 			if n := len(out); n > 0 {
 				prev := &out[n-1]
+				joined = *prev.Paragraph
 				text := maps.target(*prev.Paragraph-1, p.TargetParagraph, joinSentences(tgtLang, p.Target))
 				prev.Target = joinSentences(tgtLang, []string{prev.Target, text})
 				prev.tagTarget(maps, *prev.Paragraph-1)
 			} else {
 				pending, pendingFrom = append(pending, p.Target...), p.TargetParagraph
 			}
-			if !unmatched(report.UnmatchedTargetParagraphs, p.TargetParagraph) {
-				groupings = append(groupings, align.Grouping{Paragraph: max(len(out), 1), Target: p.Target, Kind: "0-1"})
+			if !slices.Contains(report.UnmatchedTargetParagraphs, p.TargetParagraph) {
+				groupings = append(groupings, align.Grouping{Paragraph: joined, Target: p.Target, Kind: "0-1"})
 			}
 			continue
 		}
@@ -221,7 +216,7 @@ func alignArticles(srcLang, tgtLang string, src, tgt []formats.Block) ([]NewSegm
 		seg := NewSegment{Source: joinSentences(srcLang, p.Source), Target: target, Paragraph: &para, Block: src[b].Path}
 		if len(p.Source) != 1 || len(p.Target) != 1 {
 			seg.Grouping = strconv.Itoa(len(p.Source)) + "-" + strconv.Itoa(len(p.Target))
-			if !unmatched(report.UnmatchedSourceParagraphs, b) {
+			if !slices.Contains(report.UnmatchedSourceParagraphs, b) {
 				groupings = append(groupings, align.Grouping{Paragraph: para, Source: p.Source, Target: p.Target, Kind: seg.Grouping})
 			}
 		}
