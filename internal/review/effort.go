@@ -6,7 +6,6 @@ import (
 
 	"copydesk/internal/effort"
 	"copydesk/internal/store"
-	"copydesk/internal/tags"
 )
 
 // measure is what approving cur measures: the effort from its machine text to
@@ -72,6 +71,3 @@ func (s *Service) Uncategorise(ctx context.Context, u store.User, segmentID, cat
 	}
 	return s.st.DeleteCategory(ctx, categoryID, segmentID)
 }
-
-// plain is a segment text without its tag tokens, for reports.
-func plain(s string) string { return tags.Strip(s) }

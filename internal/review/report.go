@@ -12,6 +12,7 @@ import (
 	"copydesk/internal/qa"
 	"copydesk/internal/report"
 	"copydesk/internal/store"
+	"copydesk/internal/tags"
 )
 
 // ChangeReport gathers the change report of a translation: its summary and one
@@ -47,8 +48,8 @@ func (s *Service) ChangeReport(ctx context.Context, docID int64, lang string) (r
 	sum := newSummary(doc, tr)
 	out := report.Changes{}
 	err = s.st.ForEachSegment(ctx, tr, func(sg store.Segment) error {
-		row := report.Row{SegmentID: sg.ID, Paragraph: sg.Paragraph, Index: sg.Index, Source: plain(sg.Source),
-			MT: plain(sg.MT), Final: plain(sg.Target), State: sg.State, Categories: catsBy[sg.ID],
+		row := report.Row{SegmentID: sg.ID, Paragraph: sg.Paragraph, Index: sg.Index, Source: tags.Strip(sg.Source),
+			MT: tags.Strip(sg.MT), Final: tags.Strip(sg.Target), State: sg.State, Categories: catsBy[sg.ID],
 			ActiveMS: times[sg.ID], ChangedBy: sg.ChangedBy, ChangedAt: sg.ChangedAt}
 		if e, ok := efforts[sg.ID]; ok && sg.State == StateApproved {
 			row.CharRate, row.WordRate, row.Edits, row.Kind = e.CharRate, e.WordRate, e.Edits, e.Kind
