@@ -264,7 +264,7 @@ func (s *Store) ApplyChange(ctx context.Context, id int64, base int, decide func
 			return fmt.Errorf("update segment: %w", err)
 		}
 		if ch.State != cur.State {
-			if err := moveStateCount(ctx, tx, cur.TranslationID, cur.State, ch.State); err != nil {
+			if err := moveStateCount(ctx, tx, cur.TranslationID, cur.State, ch.State, 1); err != nil {
 				return err
 			}
 		}
@@ -298,16 +298,16 @@ func (s *Store) ApplyChange(ctx context.Context, id int64, base int, decide func
 	return out, err
 }
 
-// moveStateCount moves one segment of a translation from one state's count to
-// another's.
-func moveStateCount(ctx context.Context, tx *sql.Tx, trID int64, from, to string) error {
+// moveStateCount moves n segments of a translation from one state's count
+// to another's.
+func moveStateCount(ctx context.Context, tx *sql.Tx, trID int64, from, to string, n int) error {
 	if _, err := tx.ExecContext(ctx,
-		`UPDATE translation_states SET n = n - 1 WHERE translation_id = ? AND state = ?`, trID, from); err != nil {
+		`UPDATE translation_states SET n = n - ? WHERE translation_id = ? AND state = ?`, n, trID, from); err != nil {
 		return fmt.Errorf("count state: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO translation_states (translation_id, state, n) VALUES (?, ?, 1)
-		 ON CONFLICT (translation_id, state) DO UPDATE SET n = n + 1`, trID, to); err != nil {
+		`INSERT INTO translation_states (translation_id, state, n) VALUES (?, ?, ?)
+		 ON CONFLICT (translation_id, state) DO UPDATE SET n = n + excluded.n`, trID, to, n); err != nil {
 		return fmt.Errorf("count state: %w", err)
 	}
 	return nil

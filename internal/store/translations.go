@@ -194,8 +194,8 @@ func (s *Store) FillSegments(ctx context.Context, trID int64, fills []Fill) erro
 				}
 			}
 		}
-		for i := 0; i < drafts; i++ {
-			if err := moveStateCount(ctx, tx, trID, "mt", "draft"); err != nil {
+		if drafts > 0 {
+			if err := moveStateCount(ctx, tx, trID, "mt", "draft", drafts); err != nil {
 				return err
 			}
 		}
